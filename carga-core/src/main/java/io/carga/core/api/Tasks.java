@@ -1,0 +1,152 @@
+package io.carga.core.api;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable weighted list of tasks, picked at random in proportion to their weights. Built once
+ * per user from its {@link Task} methods, or written by hand:
+ *
+ * <pre>{@code
+ * protected Tasks tasks() {
+ *     return Tasks.builder().add("browse", 3, this::browse).add("buy", 1, this::buy).build();
+ * }
+ * }</pre>
+ */
+public final class Tasks {
+    /** A task body: plain blocking code that may throw. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /** One task with its weight. */
+    public record Entry(String name, int weight, Body body) {
+        public Entry {
+            if (weight < 1) {
+                throw new IllegalArgumentException("task " + name + ": weight must be at least 1, was " + weight);
+            }
+        }
+    }
+
+    private static final ClassValue<List<Method>> TASK_METHODS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            return scan(type);
+        }
+    };
+
+    private final List<Entry> entries;
+    private final int[] cumulative;
+    private final int total;
+
+    private Tasks(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        this.cumulative = new int[entries.size()];
+        int sum = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            sum += entries.get(i).weight();
+            cumulative[i] = sum;
+        }
+        this.total = sum;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** A task chosen with probability weight / total weight. */
+    public Entry pick(RandomGenerator random) {
+        if (entries.size() == 1) {
+            return entries.get(0);
+        }
+        int r = random.nextInt(total);
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return entries.get(lo);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The {@link Task}-annotated methods of {@code owner}, bound to it. */
+    public static Tasks annotated(Object owner) {
+        List<Entry> list = new ArrayList<>();
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Method m : TASK_METHODS.get(owner.getClass())) {
+            Task t = m.getAnnotation(Task.class);
+            MethodHandle handle;
+            try {
+                m.setAccessible(true);
+                handle = lookup.unreflect(m).bindTo(owner);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot call task " + m + ": " + e.getMessage(), e);
+            }
+            String name = t.name().isEmpty() ? m.getName() : t.name();
+            list.add(new Entry(name, t.value(), () -> {
+                try {
+                    handle.invoke();
+                } catch (Exception | Error e) {
+                    throw e;
+                } catch (Throwable t2) {
+                    throw new IllegalStateException(t2);
+                }
+            }));
+        }
+        return new Tasks(list);
+    }
+
+    private static List<Method> scan(Class<?> type) {
+        List<Method> found = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(Task.class)) {
+                    continue;
+                }
+                if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())) {
+                    throw new IllegalArgumentException("@Task method " + c.getSimpleName() + "." + m.getName()
+                            + " must be an instance method without parameters");
+                }
+                if (found.stream().noneMatch(f -> f.getName().equals(m.getName()))) {
+                    found.add(m);
+                }
+            }
+        }
+        // Declaration order is not guaranteed by reflection: sort so --seed picks reproduce across JVMs.
+        found.sort(Comparator.comparing(Method::getName));
+        return List.copyOf(found);
+    }
+
+    /** Builds a {@link Tasks} by hand. */
+    public static final class Builder {
+        private final List<Entry> list = new ArrayList<>();
+
+        public Builder add(String name, int weight, Body body) {
+            list.add(new Entry(name, weight, body));
+            return this;
+        }
+
+        public Tasks build() {
+            return new Tasks(list);
+        }
+    }
+}

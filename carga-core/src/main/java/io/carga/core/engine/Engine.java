@@ -1,0 +1,147 @@
+package io.carga.core.engine;
+
+import io.carga.core.config.RunConfig;
+import io.carga.core.load.ClosedModel;
+import io.carga.core.load.IterationsModel;
+import io.carga.core.load.OpenModel;
+import io.carga.core.load.ShapeModel;
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.output.Output;
+import io.carga.core.output.RunControl;
+import io.carga.core.output.RunInfo;
+import io.carga.core.output.RunResult;
+import io.carga.core.output.StopReason;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one load test: starts the executor of the configured load model, snapshots the metrics hub once
+ * per interval to every output, and stops gracefully (at the plan's end, on {@link #stop}, or at the
+ * hard maximum duration). It knows no protocol and no output format.
+ *
+ * <pre>{@code
+ * RunResult result = new Engine(config, hub, List.of(console, resultsLog)).run();
+ * }</pre>
+ */
+public final class Engine implements RunControl {
+    private final RunConfig config;
+    private final MetricsHub hub;
+    private final List<Output> outputs;
+    private final String runId;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile RunState state;
+    private volatile StopRequest early;
+
+    private record StopRequest(StopReason reason, String cause) {
+    }
+
+    public Engine(RunConfig config, MetricsHub hub, List<Output> outputs, String runId) {
+        this.config = config;
+        this.hub = hub;
+        this.outputs = List.copyOf(outputs);
+        this.runId = runId;
+    }
+
+    /** Runs to the end and returns what happened. Call once. */
+    public RunResult run() throws InterruptedException {
+        long startNanos = System.nanoTime();
+        long startEpoch = System.currentTimeMillis();
+        RunState run = new RunState(config, hub, startNanos);
+        state = run;
+        StopRequest pending = early;
+        if (pending != null) {
+            run.requestStop(pending.reason(), pending.cause());
+        }
+        OutputFanout fanout = new OutputFanout(outputs);
+        fanout.start(new RunInfo(runId, startEpoch, config, this));
+        Ticker ticker = new Ticker(run, hub, fanout, config.interval(), startEpoch);
+        Thread tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
+        Thread watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(() -> watch(run));
+        Executor executor = executorFor(config);
+        try {
+            executor.run(run);
+        } finally {
+            run.requestStop(StopReason.COMPLETED, null);
+            drain(run, executor);
+            watchdog.interrupt();
+            ticker.finish();
+            tickerThread.join();
+            run.closeShared();
+        }
+        RunState.Stop stop = run.stopInfo();
+        RunResult result = new RunResult(stop.reason(), stop.cause(), run.interrupted.get(), ticker.aggregate());
+        fanout.finish(result);
+        finished.countDown();
+        return result;
+    }
+
+    /** Asks the run to stop gracefully; safe from any thread, before or during the run. */
+    @Override
+    public void stop(StopReason reason, String cause) {
+        RunState s = state;
+        if (s != null) {
+            s.requestStop(reason, cause);
+        } else if (early == null) {
+            early = new StopRequest(reason, cause);
+        }
+    }
+
+    /** Waits until the run has finished and its outputs are written, at most {@code timeout}. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static Executor executorFor(RunConfig config) {
+        return switch (config.load()) {
+            case ClosedModel m -> ClosedExecutor.of(m);
+            case OpenModel m -> OpenExecutor.of(m);
+            case IterationsModel m -> new IterationsExecutor(m);
+            case ShapeModel m -> new ShapeExecutor(m);
+        };
+    }
+
+    /** Stops the run at the hard maximum duration. */
+    private void watch(RunState run) {
+        long deadline = run.startNanos + config.maxDuration().toNanos();
+        Executor.sleepUntil(run, deadline);
+        if (!run.stopping) {
+            run.requestStop(StopReason.MAX_DURATION, "reached the maximum duration of "
+                    + io.carga.core.load.Durations.format(config.maxDuration()));
+        }
+    }
+
+    /** Grace period for in-flight work, then cut whatever is still busy. */
+    private void drain(RunState run, Executor executor) throws InterruptedException {
+        long graceEnd = System.nanoTime() + config.gracefulStop().toNanos();
+        while (run.activeUsers.get() > 0 && System.nanoTime() < graceEnd) {
+            for (VirtualUser u : run.live) {
+                u.wake();
+            }
+            Thread.sleep(5);
+        }
+        if (run.activeUsers.get() > 0) {
+            run.cutOff = true;
+            for (VirtualUser u : run.live) {
+                if (u.cut()) {
+                    run.interrupted.incrementAndGet();
+                }
+            }
+            long hardEnd = System.nanoTime() + 2_000_000_000L;
+            while (run.activeUsers.get() > 0 && System.nanoTime() < hardEnd) {
+                Thread.sleep(5);
+            }
+        }
+        executor.close(run);
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** Users currently active (0 before and after the run). */
+    public int activeUsers() {
+        RunState s = state;
+        return s == null ? 0 : s.activeUsers.get();
+    }
+}

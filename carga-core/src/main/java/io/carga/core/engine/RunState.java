@@ -1,0 +1,94 @@
+package io.carga.core.engine;
+
+import io.carga.core.config.RunConfig;
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.output.StopReason;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The mutable heart of one run, shared by the engine, its executor and every virtual user: stop flags,
+ * the live users, run-wide shared objects. Everything here is thread-safe.
+ */
+final class RunState {
+    final RunConfig config;
+    final MetricsHub hub;
+    final long startNanos;
+    final Set<VirtualUser> live = ConcurrentHashMap.newKeySet();
+    final AtomicInteger activeUsers = new AtomicInteger();
+    final AtomicLong usersCreated = new AtomicLong();
+    final AtomicLong interrupted = new AtomicLong();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final Map<String, Boolean> reportedErrors = new ConcurrentHashMap<>();
+    volatile boolean stopping;
+    volatile boolean cutOff;
+
+    record Stop(StopReason reason, String cause) {
+    }
+
+    RunState(RunConfig config, MetricsHub hub, long startNanos) {
+        this.config = config;
+        this.hub = hub;
+        this.startNanos = startNanos;
+    }
+
+    /** Asks the run to stop; the first reason wins. Wakes every sleeping user. */
+    void requestStop(StopReason reason, String cause) {
+        stop.compareAndSet(null, new Stop(reason, cause));
+        stopping = true;
+        for (VirtualUser u : live) {
+            u.wake();
+        }
+    }
+
+    Stop stopInfo() {
+        Stop s = stop.get();
+        return s != null ? s : new Stop(StopReason.COMPLETED, null);
+    }
+
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    <T> T shared(Class<T> type, Supplier<T> factory) {
+        return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
+    }
+
+    void closeShared() {
+        for (Object o : shared.values()) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("carga: closing " + o.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Prints a scenario error the first time it is seen, so a broken task is visible but not noisy. */
+    void reportOnce(String where, Throwable e) {
+        String key = where + ":" + e.getClass().getName();
+        if (reportedErrors.size() < 50 && reportedErrors.putIfAbsent(key, Boolean.TRUE) == null) {
+            StackTraceElement at = firstScenarioFrame(e);
+            System.err.println("carga: " + where + " threw " + e + (at == null ? "" : " at " + at)
+                    + " (further ones counted, not printed)");
+        }
+    }
+
+    private static StackTraceElement firstScenarioFrame(Throwable e) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (!f.getClassName().startsWith("io.carga.core.") && !f.getClassName().startsWith("java.")
+                    && !f.getClassName().startsWith("jdk.")) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+package io.carga.core.engine;
+
+import io.carga.core.metrics.IntervalSnapshot;
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.metrics.RunAggregate;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The interval thread: at every interval boundary (aligned to the run start, so intervals do not drift)
+ * it drains the hub, folds the snapshot into the run aggregate and hands it to the outputs. On finish it
+ * delivers the last, partial interval.
+ */
+final class Ticker implements Runnable {
+    private final RunState run;
+    private final MetricsHub hub;
+    private final OutputFanout outputs;
+    private final long intervalNanos;
+    private final long startEpochMs;
+    private final RunAggregate aggregate = new RunAggregate();
+    private volatile boolean finishing;
+    private volatile Thread thread;
+    private long index;
+    private long lastEpoch;
+
+    Ticker(RunState run, MetricsHub hub, OutputFanout outputs, Duration interval, long startEpochMs) {
+        this.run = run;
+        this.hub = hub;
+        this.outputs = outputs;
+        this.intervalNanos = interval.toNanos();
+        this.startEpochMs = startEpochMs;
+        this.lastEpoch = startEpochMs;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        while (true) {
+            long boundary = run.startNanos + (index + 1) * intervalNanos;
+            long now;
+            while (!finishing && (now = System.nanoTime()) < boundary) {
+                LockSupport.parkNanos(boundary - now);
+            }
+            if (finishing) {
+                tick(System.nanoTime());
+                return;
+            }
+            tick(boundary);
+        }
+    }
+
+    private void tick(long atNanos) {
+        long elapsed = atNanos - run.startNanos;
+        long endEpoch = startEpochMs + elapsed / 1_000_000L;
+        if (endEpoch <= lastEpoch && index > 0) {
+            return; // the final partial interval is empty
+        }
+        IntervalSnapshot s = hub.drain(index, lastEpoch, endEpoch, elapsed / 1e9, run.activeUsers.get());
+        lastEpoch = endEpoch;
+        index++;
+        aggregate.add(s);
+        outputs.interval(s);
+    }
+
+    /** Delivers the last interval and ends the thread. */
+    void finish() {
+        finishing = true;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Only read after the ticker thread ended. */
+    RunAggregate aggregate() {
+        return aggregate;
+    }
+}

@@ -1,0 +1,70 @@
+package io.carga.core.metrics;
+
+import io.carga.core.event.Outcome;
+import io.carga.core.event.RequestEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The live, lock-free accumulator of one series. Writers are virtual users (many threads); the only
+ * reader is the interval ticker, which swaps the recorders and drains the adders once per interval.
+ */
+final class RequestSeries {
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    final SeriesKey key;
+    private final Recorder latency = Histograms.newRecorder();
+    private final Recorder service = Histograms.newRecorder();
+    private final LongAdder[] outcomes = new LongAdder[OUTCOMES.length];
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final Map<String, DoubleAdder> fields = new ConcurrentHashMap<>();
+    private Histogram latencySpare;
+    private Histogram serviceSpare;
+
+    RequestSeries(SeriesKey key) {
+        this.key = key;
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = new LongAdder();
+        }
+    }
+
+    void record(RequestEvent e) {
+        latency.recordValue(Histograms.micros(e.latencyNanos()));
+        service.recordValue(Histograms.micros(e.serviceNanos()));
+        outcomes[e.outcome().ordinal()].increment();
+        if (e.bytesReceived() != 0) {
+            bytesIn.add(e.bytesReceived());
+        }
+        if (e.bytesSent() != 0) {
+            bytesOut.add(e.bytesSent());
+        }
+        if (!e.fields().isEmpty()) {
+            e.fields().forEach((k, v) -> fields.computeIfAbsent(k, x -> new DoubleAdder()).add(v));
+        }
+    }
+
+    /** Swaps the recorders; the returned histograms belong to the caller from now on. */
+    SeriesInterval drain() {
+        Histogram lat = latency.getIntervalHistogram(latencySpare);
+        Histogram svc = service.getIntervalHistogram(serviceSpare);
+        latencySpare = null; // handed out: outputs may keep them, so never recycle
+        serviceSpare = null;
+        long[] counts = new long[outcomes.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = outcomes[i].sumThenReset();
+        }
+        Map<String, Double> sums = Map.of();
+        if (!fields.isEmpty()) {
+            sums = new java.util.TreeMap<>();
+            for (var f : fields.entrySet()) {
+                sums.put(f.getKey(), f.getValue().sumThenReset());
+            }
+        }
+        return new SeriesInterval(key, lat, svc, counts, bytesIn.sumThenReset(), bytesOut.sumThenReset(), sums);
+    }
+}

@@ -1,0 +1,176 @@
+package io.carga.core.metrics;
+
+import io.carga.core.event.Outcome;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole run folded together from its interval snapshots: cumulative histograms per series, the
+ * time series, generator health. The same class serves a live run and a run rebuilt from its results
+ * folder, which is what lets the report be rebuilt after a crash. Not thread-safe: one consumer feeds it.
+ */
+public final class RunAggregate {
+    private final Map<SeriesKey, SeriesTotals> requests = new TreeMap<>();
+    private final SeriesTotals total = new SeriesTotals();
+    private final List<TimePoint> timeline = new ArrayList<>();
+    private final Map<SeriesKey, Double> counters = new TreeMap<>();
+    private final Map<SeriesKey, Double> gauges = new TreeMap<>();
+    private final Map<SeriesKey, Histogram> timings = new TreeMap<>();
+    private final Histogram lag = Histograms.newHistogram();
+    private long startEpochMs = -1;
+    private long endEpochMs;
+    private double elapsedSeconds;
+    private long dropped;
+    private int usersPeak;
+    private double cpuPeak;
+    private long gcPauseMs;
+    private long heapPeak;
+    private long cpuTimeFirst = -1;
+    private long cpuTimeLast;
+    private int saturatedStreak;
+    private int saturatedStreakMax;
+
+    /** CPU share (0..1 of the machine) from which an interval counts as saturated. */
+    public static final double SATURATED_CPU = 0.95;
+    /** Scheduling lag p99 from which the generator is judged saturated, in milliseconds. */
+    public static final double SATURATED_LAG_MS = 100;
+    /** Consecutive saturated-CPU intervals that make the run's figures suspect. */
+    public static final int SATURATED_INTERVALS = 3;
+
+    public void add(IntervalSnapshot s) {
+        if (startEpochMs < 0) {
+            startEpochMs = s.startEpochMs();
+        }
+        endEpochMs = s.endEpochMs();
+        elapsedSeconds = s.elapsedSeconds();
+        Histogram intervalLatency = Histograms.newHistogram();
+        long[] outcomes = new long[Outcome.values().length];
+        long count = 0;
+        long errors = 0;
+        for (SeriesInterval si : s.requests()) {
+            requests.computeIfAbsent(si.key(), k -> new SeriesTotals()).add(si);
+            total.add(si);
+            intervalLatency.add(si.latency());
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] += si.outcomes()[i];
+            }
+            count += si.count();
+            errors += si.errors();
+        }
+        s.custom().counters().forEach((k, v) -> counters.merge(k, v, Double::sum));
+        gauges.putAll(s.custom().gauges());
+        s.custom().timings().forEach((k, h) -> timings.computeIfAbsent(k, x -> Histograms.newHistogram()).add(h));
+        GeneratorSample g = s.generator();
+        lag.add(g.lag());
+        dropped += s.dropped();
+        usersPeak = Math.max(usersPeak, s.users());
+        cpuPeak = Math.max(cpuPeak, g.cpu());
+        gcPauseMs += g.gcPauseMs();
+        heapPeak = Math.max(heapPeak, g.heapUsed());
+        if (cpuTimeFirst < 0) {
+            cpuTimeFirst = g.cpuTimeNanos();
+        }
+        cpuTimeLast = g.cpuTimeNanos();
+        saturatedStreak = g.cpu() >= SATURATED_CPU ? saturatedStreak + 1 : 0;
+        saturatedStreakMax = Math.max(saturatedStreakMax, saturatedStreak);
+        double seconds = Math.max(1e-3, s.durationSeconds());
+        double lagP99 = g.lag().getTotalCount() == 0 ? 0 : Histograms.ms(g.lag().getValueAtPercentile(99));
+        timeline.add(new TimePoint(s.elapsedSeconds(), s.endEpochMs(), s.users(), count / seconds, count, errors,
+                s.dropped(), pct(intervalLatency, 50), pct(intervalLatency, 95), pct(intervalLatency, 99),
+                intervalLatency.getTotalCount() == 0 ? 0 : Histograms.ms(intervalLatency.getMaxValue()), outcomes,
+                g.cpu(), lagP99));
+    }
+
+    private static double pct(Histogram h, double p) {
+        return h.getTotalCount() == 0 ? 0 : Histograms.ms(h.getValueAtPercentile(p));
+    }
+
+    public Map<SeriesKey, SeriesTotals> requests() {
+        return Collections.unmodifiableMap(requests);
+    }
+
+    public SeriesTotals total() {
+        return total;
+    }
+
+    public List<TimePoint> timeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+
+    public Map<SeriesKey, Double> counters() {
+        return counters;
+    }
+
+    public Map<SeriesKey, Double> gauges() {
+        return gauges;
+    }
+
+    public Map<SeriesKey, Histogram> timings() {
+        return timings;
+    }
+
+    public long startEpochMs() {
+        return Math.max(0, startEpochMs);
+    }
+
+    public long endEpochMs() {
+        return endEpochMs;
+    }
+
+    /** Seconds from the start of the run to the end of the last interval. */
+    public double durationSeconds() {
+        return elapsedSeconds;
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+
+    public int usersPeak() {
+        return usersPeak;
+    }
+
+    public double cpuPeak() {
+        return cpuPeak;
+    }
+
+    public long gcPauseMs() {
+        return gcPauseMs;
+    }
+
+    public long heapPeak() {
+        return heapPeak;
+    }
+
+    /** CPU time this process spent over the measured intervals, nanoseconds. */
+    public long cpuTimeNanos() {
+        return cpuTimeFirst < 0 ? 0 : cpuTimeLast - cpuTimeFirst;
+    }
+
+    /** Scheduling lag over the whole run, microseconds. */
+    public Histogram lag() {
+        return lag;
+    }
+
+    public double lagP99Ms() {
+        return pct(lag, 99);
+    }
+
+    /**
+     * True when the generator itself was the bottleneck, so latency figures can't be trusted: its
+     * scheduling lag p99 passed {@value #SATURATED_LAG_MS} ms, or it used {@value #SATURATED_CPU} of the
+     * machine's CPU for {@value #SATURATED_INTERVALS} intervals in a row.
+     */
+    public boolean saturated() {
+        return lagP99Ms() > SATURATED_LAG_MS || saturatedStreakMax >= SATURATED_INTERVALS;
+    }
+
+    /** Requests per second over the whole run. */
+    public double rps(SeriesTotals t) {
+        return elapsedSeconds <= 0 ? 0 : t.count() / elapsedSeconds;
+    }
+}

@@ -1,0 +1,13 @@
+package io.carga.core.output;
+
+/** Why a run ended. */
+public enum StopReason {
+    /** The load plan ran to its end. */
+    COMPLETED,
+    /** Ctrl-C or SIGTERM. */
+    SIGNAL,
+    /** The hard maximum duration was reached. */
+    MAX_DURATION,
+    /** An output asked to stop: a threshold with abort-on-fail, the budget guard. */
+    ABORTED
+}
