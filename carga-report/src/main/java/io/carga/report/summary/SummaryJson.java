@@ -1,0 +1,123 @@
+package io.carga.report.summary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carga.core.event.Outcome;
+import io.carga.core.metrics.Histograms;
+import io.carga.core.metrics.RunAggregate;
+import io.carga.core.metrics.SeriesTotals;
+import io.carga.report.results.ResultsFiles;
+import io.carga.report.results.RunMeta;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+
+/**
+ * summary.json: the machine-readable end result of a run. Field names are stable; {@code schema_version}
+ * changes when they do. Times are milliseconds unless the name says otherwise.
+ */
+public final class SummaryJson {
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode build(RunMeta meta, RunAggregate a) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("run_id", meta.runId());
+        root.put("started_at_ms", a.startEpochMs() > 0 ? a.startEpochMs() : meta.startEpochMs());
+        root.put("scenario", meta.scenario());
+        root.put("load", meta.load());
+        root.put("seed", meta.seed());
+        root.put("duration_s", round(a.durationSeconds()));
+        root.put("users_peak", a.usersPeak());
+        ObjectNode stop = root.putObject("stop");
+        stop.put("reason", meta.finished() ? meta.stopReason() : "ABRUPT");
+        stop.put("cause", meta.finished() ? meta.stopCause() : "the process ended before the run finished; figures up to the last complete interval");
+        root.put("interrupted", meta.interrupted());
+        ObjectNode requests = root.putObject("requests");
+        a.requests().forEach((k, t) -> requests.set(k.label(), series(a, t)));
+        root.set("total", series(a, a.total()));
+        root.put("dropped_iterations", a.dropped());
+        root.set("errors_by_kind", errorsByKind(a.total()));
+        ObjectNode gen = root.putObject("generator");
+        gen.put("cpu_peak", round(a.cpuPeak()));
+        gen.put("lag_p99_ms", round(a.lagP99Ms()));
+        gen.put("gc_pause_ms", a.gcPauseMs());
+        gen.put("heap_peak_mb", round(a.heapPeak() / 1048576.0));
+        long count = a.total().count();
+        gen.put("cpu_us_per_request", count == 0 ? 0 : round(a.cpuTimeNanos() / 1000.0 / count));
+        gen.put("saturated", a.saturated());
+        if (!a.counters().isEmpty() || !a.gauges().isEmpty() || !a.timings().isEmpty()) {
+            ObjectNode custom = root.putObject("custom");
+            ObjectNode c = custom.putObject("counters");
+            a.counters().forEach((k, v) -> c.put(k.label(), v));
+            ObjectNode g = custom.putObject("gauges");
+            a.gauges().forEach((k, v) -> g.put(k.label(), v));
+            ObjectNode t = custom.putObject("timings");
+            a.timings().forEach((k, h) -> t.set(k.label(), percentiles(h)));
+        }
+        return root;
+    }
+
+    private static ObjectNode series(RunAggregate a, SeriesTotals t) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("count", t.count());
+        n.put("errors", t.errors());
+        n.put("error_rate", t.count() == 0 ? 0 : round((double) t.errors() / t.count()));
+        n.put("rps", round(a.rps(t)));
+        n.set("latency_ms", percentiles(t.latency()));
+        n.set("service_ms", percentiles(t.service()));
+        n.set("errors_by_kind", errorsByKind(t));
+        n.put("bytes_received", t.bytesIn());
+        n.put("bytes_sent", t.bytesOut());
+        if (!t.fieldSums().isEmpty()) {
+            ObjectNode f = n.putObject("fields");
+            t.fieldSums().forEach(f::put);
+        }
+        return n;
+    }
+
+    /** mean, p50, p90, p95, p99, p999 and max of a microsecond histogram, in milliseconds. */
+    public static ObjectNode percentiles(Histogram h) {
+        ObjectNode n = JSON.createObjectNode();
+        boolean empty = h.getTotalCount() == 0;
+        n.put("mean", empty ? 0 : round(Histograms.ms(h.getMean())));
+        n.put("p50", pct(h, 50));
+        n.put("p90", pct(h, 90));
+        n.put("p95", pct(h, 95));
+        n.put("p99", pct(h, 99));
+        n.put("p999", pct(h, 99.9));
+        n.put("max", empty ? 0 : round(Histograms.ms(h.getMaxValue())));
+        return n;
+    }
+
+    private static double pct(Histogram h, double p) {
+        return h.getTotalCount() == 0 ? 0 : round(Histograms.ms(h.getValueAtPercentile(p)));
+    }
+
+    private static ObjectNode errorsByKind(SeriesTotals t) {
+        ObjectNode n = JSON.createObjectNode();
+        for (Outcome o : Outcome.values()) {
+            if (o.isError() && t.count(o) > 0) {
+                n.put(o.key(), t.count(o));
+            }
+        }
+        return n;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    public static void write(Path dir, ObjectNode summary) throws IOException {
+        ResultsFiles.writeAtomically(dir.resolve(ResultsFiles.SUMMARY), JSON.writeValueAsString(summary));
+    }
+
+    public static String toText(ObjectNode summary) throws IOException {
+        return JSON.writeValueAsString(summary);
+    }
+}
