@@ -66,12 +66,12 @@ final class ClosedExecutor implements Executor {
     static VirtualUser startUser(RunState run, IterationBudget budget) {
         long n = run.usersCreated.getAndIncrement();
         VirtualUser vu = new VirtualUser(run, (int) n, run.config.scenario().specFor(n).factory().get());
-        run.activeUsers.incrementAndGet();
+        run.userStarted();
         Thread.ofVirtual().name("vu-" + n).start(() -> {
             try {
                 vu.runLoop(budget);
             } finally {
-                run.activeUsers.decrementAndGet();
+                run.userEnded();
             }
         });
         return vu;

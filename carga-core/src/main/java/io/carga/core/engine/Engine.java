@@ -45,6 +45,10 @@ public final class Engine implements RunControl {
 
     /** Runs to the end and returns what happened. Call once. */
     public RunResult run() throws InterruptedException {
+        OutputFanout fanout = new OutputFanout(outputs);
+        fanout.start(new RunInfo(runId, System.currentTimeMillis(), config, this));
+        // The clock starts after the outputs are ready: their set-up (files, class loading) must not make
+        // the first scheduled iterations late.
         long startNanos = System.nanoTime();
         long startEpoch = System.currentTimeMillis();
         RunState run = new RunState(config, hub, startNanos);
@@ -53,8 +57,6 @@ public final class Engine implements RunControl {
         if (pending != null) {
             run.requestStop(pending.reason(), pending.cause());
         }
-        OutputFanout fanout = new OutputFanout(outputs);
-        fanout.start(new RunInfo(runId, startEpoch, config, this));
         Ticker ticker = new Ticker(run, hub, fanout, config.interval(), startEpoch);
         Thread tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
         Thread watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(() -> watch(run));
@@ -114,13 +116,13 @@ public final class Engine implements RunControl {
     /** Grace period for in-flight work, then cut whatever is still busy. */
     private void drain(RunState run, Executor executor) throws InterruptedException {
         long graceEnd = System.nanoTime() + config.gracefulStop().toNanos();
-        while (run.activeUsers.get() > 0 && System.nanoTime() < graceEnd) {
+        while (run.activeUsers() > 0 && System.nanoTime() < graceEnd) {
             for (VirtualUser u : run.live) {
                 u.wake();
             }
             Thread.sleep(5);
         }
-        if (run.activeUsers.get() > 0) {
+        if (run.activeUsers() > 0) {
             run.cutOff = true;
             for (VirtualUser u : run.live) {
                 if (u.cut()) {
@@ -128,7 +130,7 @@ public final class Engine implements RunControl {
                 }
             }
             long hardEnd = System.nanoTime() + 2_000_000_000L;
-            while (run.activeUsers.get() > 0 && System.nanoTime() < hardEnd) {
+            while (run.activeUsers() > 0 && System.nanoTime() < hardEnd) {
                 Thread.sleep(5);
             }
         }
@@ -142,6 +144,6 @@ public final class Engine implements RunControl {
     /** Users currently active (0 before and after the run). */
     public int activeUsers() {
         RunState s = state;
-        return s == null ? 0 : s.activeUsers.get();
+        return s == null ? 0 : s.activeUsers();
     }
 }

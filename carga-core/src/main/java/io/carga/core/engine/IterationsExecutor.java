@@ -16,7 +16,7 @@ final class IterationsExecutor implements Executor {
         for (int i = 0; i < model.users() && !run.stopping; i++) {
             ClosedExecutor.startUser(run, shared != null ? shared : new IterationBudget(model.iterations()));
         }
-        while (!run.stopping && run.activeUsers.get() > 0) {
+        while (!run.stopping && run.activeUsers() > 0) {
             Executor.sleepUntil(run, System.nanoTime() + 5_000_000L);
         }
     }

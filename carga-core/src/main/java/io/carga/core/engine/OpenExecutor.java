@@ -53,7 +53,7 @@ final class OpenExecutor implements Executor {
                 vu = new VirtualUser(run, (int) n, run.config.scenario().specFor(n).factory().get());
             }
             VirtualUser user = vu;
-            run.activeUsers.incrementAndGet();
+            run.userStarted();
             Thread.ofVirtual().start(() -> {
                 boolean keep = false;
                 try {
@@ -64,7 +64,7 @@ final class OpenExecutor implements Executor {
                     } else {
                         user.finish();
                     }
-                    run.activeUsers.decrementAndGet();
+                    run.userEnded();
                     slots.release();
                 }
             });

@@ -20,7 +20,8 @@ final class RunState {
     final MetricsHub hub;
     final long startNanos;
     final Set<VirtualUser> live = ConcurrentHashMap.newKeySet();
-    final AtomicInteger activeUsers = new AtomicInteger();
+    private final AtomicInteger activeUsers = new AtomicInteger();
+    private final AtomicInteger intervalPeak = new AtomicInteger();
     final AtomicLong usersCreated = new AtomicLong();
     final AtomicLong interrupted = new AtomicLong();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
@@ -50,6 +51,24 @@ final class RunState {
     Stop stopInfo() {
         Stop s = stop.get();
         return s != null ? s : new Stop(StopReason.COMPLETED, null);
+    }
+
+    void userStarted() {
+        intervalPeak.accumulateAndGet(activeUsers.incrementAndGet(), Math::max);
+    }
+
+    void userEnded() {
+        activeUsers.decrementAndGet();
+    }
+
+    int activeUsers() {
+        return activeUsers.get();
+    }
+
+    /** The most users active at once since the last call; resets to the current count. */
+    int takeIntervalPeak() {
+        int current = activeUsers.get();
+        return Math.max(current, intervalPeak.getAndSet(current));
     }
 
     long elapsedNanos() {

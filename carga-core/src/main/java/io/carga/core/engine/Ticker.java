@@ -55,7 +55,7 @@ final class Ticker implements Runnable {
         if (endEpoch <= lastEpoch && index > 0) {
             return; // the final partial interval is empty
         }
-        IntervalSnapshot s = hub.drain(index, lastEpoch, endEpoch, elapsed / 1e9, run.activeUsers.get());
+        IntervalSnapshot s = hub.drain(index, lastEpoch, endEpoch, elapsed / 1e9, run.takeIntervalPeak());
         lastEpoch = endEpoch;
         index++;
         aggregate.add(s);

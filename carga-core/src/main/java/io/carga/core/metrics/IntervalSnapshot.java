@@ -10,7 +10,7 @@ import java.util.List;
  * @param startEpochMs   wall-clock start of the interval
  * @param endEpochMs     wall-clock end of the interval
  * @param elapsedSeconds seconds since the run started, at the end of the interval
- * @param users          virtual users active at the end of the interval
+ * @param users          the most virtual users active at once during the interval
  * @param dropped        iterations that could not start on time during the interval
  * @param requests       one entry per request series that saw traffic (or ever did)
  * @param custom         scenario-recorded metrics

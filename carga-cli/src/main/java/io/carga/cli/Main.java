@@ -1,0 +1,47 @@
+package io.carga.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The composition root: the only place that knows every module. Each subcommand wires the pieces it
+ * needs (engine, protocols, outputs) explicitly; there is no global state.
+ */
+@Command(name = "carga", mixinStandardHelpOptions = true, version = "carga 0.1.0",
+        description = "Load testing and performance engineering for AI-heavy web products.",
+        subcommands = {RunCommand.class, ReportCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs carga with {@code args} and returns the exit code (for tests and main). */
+    public static int execute(String... args) {
+        CommandLine cmd = commandLine();
+        return cmd.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setParameterExceptionHandler((ex, argv) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("carga: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return ExitCode.USAGE.code();
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("carga: " + ex.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            throw ex;
+        });
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

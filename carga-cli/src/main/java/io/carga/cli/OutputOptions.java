@@ -1,0 +1,22 @@
+package io.carga.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Option;
+
+/** Where results go and how chatty the console is. */
+final class OutputOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default results/<timestamp>).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No live progress line.")
+    boolean quiet;
+
+    Path outDir() {
+        if (out != null) {
+            return out;
+        }
+        return Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

@@ -1,0 +1,104 @@
+package io.carga.cli;
+
+import io.carga.core.compile.CompileException;
+import io.carga.core.compile.ScenarioLoader;
+import io.carga.core.config.Defaults;
+import io.carga.core.config.RunConfig;
+import io.carga.core.load.Durations;
+import io.carga.core.load.LoadModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code carga run SCENARIO} and the quick mode {@code carga run --url URL}. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a load test: a scenario (.java file or class name), or one URL (quick mode).",
+                "  carga run journeys/MyJourney.java --users 100 --spawn-rate 10 --duration 5m",
+                "  carga run --url http://127.0.0.1:8080/ping --connections 64 --duration 10s",
+                "  carga run --url http://127.0.0.1:8080/ping --rate 500/s --duration 30s"})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A .java file compiled at start, or a class on the classpath.")
+    String scenario;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Quick mode: load this one URL, no scenario needed.")
+    String url;
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "Quick mode: HTTP method (default GET).")
+    String method = "GET";
+
+    @Option(names = {"-H", "--header"}, paramLabel = "NAME: VALUE", description = "Quick mode: a request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--body", paramLabel = "TEXT", description = "Quick mode: the request body.")
+    String body;
+
+    @Option(names = "--target", paramLabel = "URL", description = "Base URL handed to scenarios.")
+    String target;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice, to repeat a run.")
+    Long seed;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION", description = "Hard stop whatever the plan (default 2h).")
+    String maxDuration;
+
+    @Option(names = "--graceful-stop", paramLabel = "DURATION", description = "Time in-flight work gets after a stop (default 5s).")
+    String gracefulStop;
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (scenario == null && url == null) {
+            throw new UsageException("give a SCENARIO (.java file or class name) or --url URL");
+        }
+        if (scenario != null && url != null) {
+            throw new UsageException("give either a SCENARIO or --url, not both");
+        }
+        ScenarioLoader.Loaded loaded;
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (url != null) {
+            loaded = new ScenarioLoader.Loaded(QuickMode.scenario(url, method, headers, body), null);
+        } else {
+            try {
+                loaded = new ScenarioLoader().load(scenario);
+            } catch (CompileException e) {
+                e.messages().forEach(System.err::println);
+                System.err.println("carga: " + scenario + " does not compile; the run did not start");
+                return ExitCode.USAGE.code();
+            }
+        }
+        Duration defaultDuration = url != null ? Duration.ofSeconds(10) : Defaults.DURATION;
+        LoadModel model = load.toModel(loaded.shape(), defaultDuration);
+        RunConfig config = RunConfig.of(loaded.scenario(), model).withTarget(target).withProperties(properties);
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
+        if (maxDuration != null) {
+            config = config.withMaxDuration(duration(maxDuration, "--max-duration"));
+        }
+        if (gracefulStop != null) {
+            config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
+        }
+        RunLauncher.Launched run = new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of());
+        return run.exit().code();
+    }
+
+    private static Duration duration(String text, String option) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.carga.cli;
+
+import io.carga.core.config.Defaults;
+import io.carga.core.config.RunConfig;
+import io.carga.core.engine.Engine;
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.output.Output;
+import io.carga.core.output.RunResult;
+import io.carga.core.output.StopReason;
+import io.carga.report.console.ProgressOutput;
+import io.carga.report.results.ResultsFiles;
+import io.carga.report.results.ResultsLogWriter;
+import io.carga.report.summary.EndSummaryOutput;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one configured load test with the standard outputs (progress, results log, end summary), stops it
+ * gracefully on Ctrl-C or SIGTERM, and maps how it ended to an exit code.
+ */
+final class RunLauncher {
+    private final PrintStream out;
+
+    RunLauncher(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The results of a launched run. */
+    record Launched(RunResult result, ExitCode exit, Path dir) {
+    }
+
+    Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra) throws IOException, InterruptedException {
+        try {
+            ResultsFiles.prepare(dir);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<Output> outputs = new ArrayList<>();
+        if (!quiet) {
+            outputs.add(new ProgressOutput(out, Defaults.PROGRESS_EVERY));
+        }
+        outputs.add(new ResultsLogWriter(dir));
+        outputs.addAll(extra);
+        outputs.add(new EndSummaryOutput(dir, out));
+        Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            engine.stop(StopReason.SIGNAL, "stopped by a signal (Ctrl-C or SIGTERM)");
+            try {
+                // Keep the JVM alive until the results are written.
+                done.await(config.gracefulStop().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "carga-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult result;
+        try {
+            result = engine.run();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of a signal: the hook is running, nothing to remove
+            }
+        }
+        return new Launched(result, exitCode(result), dir);
+    }
+
+    static ExitCode exitCode(RunResult result) {
+        return switch (result.reason()) {
+            case SIGNAL -> ExitCode.INTERRUPTED;
+            case ABORTED -> ExitCode.ABORTED;
+            case COMPLETED, MAX_DURATION -> result.aggregate().saturated() ? ExitCode.INVALID_RUN : ExitCode.OK;
+        };
+    }
+
+    static Duration orDefault(Duration d, Duration def) {
+        return d == null ? def : d;
+    }
+}
