@@ -64,7 +64,9 @@ public final class ContentGenerator {
         StringBuilder sb = new StringBuilder();
         switch (kind) {
             case SOCIAL_POST, GENERIC -> {
-                sb.append(pick(r, OPENINGS)).append(' ').append(pick(r, BODIES)).append(' ').append(pick(r, BODIES))
+                int first = r.nextInt(BODIES.size());
+                int second = (first + 1 + r.nextInt(BODIES.size() - 1)) % BODIES.size();
+                sb.append(pick(r, OPENINGS)).append(' ').append(BODIES.get(first)).append(' ').append(BODIES.get(second))
                         .append(' ').append(pick(r, OFFERS)).append(' ').append(pick(r, CLOSINGS));
                 if (kind == Kind.SOCIAL_POST) {
                     sb.append("\n\n#").append(b.key.replace("_", "")).append(" #")

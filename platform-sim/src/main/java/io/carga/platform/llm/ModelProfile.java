@@ -26,7 +26,7 @@ public record ModelProfile(String name, Provider provider, double ttftMedianMs, 
     public enum Provider { GEMINI, OPENAI }
 
     public static final ModelProfile GEMINI_FLASH = new ModelProfile("gemini-2.5-flash", Provider.GEMINI,
-            450, 0.35, 180, 16, 0.000001, new Quota(1_000, 1_000_000));
+            450, 0.35, 180, 48, 0.000001, new Quota(1_000, 1_000_000));
     public static final ModelProfile GPT_35_TURBO = new ModelProfile("gpt-3.5-turbo", Provider.OPENAI,
             350, 0.40, 90, 1, 0.000002, new Quota(1_750, 1_000_000));
     public static final ModelProfile GPT_4_TURBO = new ModelProfile("gpt-4-turbo", Provider.OPENAI,
