@@ -25,11 +25,16 @@ public record ClosedModel(List<Stage> stages) implements LoadModel {
         if (users < 1) {
             throw new IllegalArgumentException("users must be at least 1, was " + users);
         }
-        Duration ramp = spawnRate > 0 ? Duration.ofNanos(Math.round((users - 1) / spawnRate * 1e9)) : Duration.ZERO;
+        // A linear ramp from 0 to N over N/rate, rounded up, starts user k at (k-1)/rate: exactly `rate` users/s.
+        Duration ramp = spawnRate > 0 ? Duration.ofNanos(Math.round(users / spawnRate * 1e9)) : Duration.ZERO;
         List<Stage> list = new ArrayList<>();
+        if (ramp.compareTo(duration) > 0) {
+            // The ramp outlasts the run: cut it at the duration, at the same slope.
+            list.add(new Stage(duration, users * (duration.toNanos() / (double) ramp.toNanos())));
+            return new ClosedModel(list);
+        }
         list.add(new Stage(ramp, users));
-        Duration rest = duration.minus(ramp);
-        list.add(new Stage(rest.isNegative() ? Duration.ZERO : rest, users));
+        list.add(new Stage(duration.minus(ramp), users));
         return new ClosedModel(list);
     }
 

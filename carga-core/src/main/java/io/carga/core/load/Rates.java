@@ -14,6 +14,11 @@ public final class Rates {
     }
 
     public static double perSecond(String text) {
+        return perSecond(text, false);
+    }
+
+    /** As {@link #perSecond(String)}; a stage target may also be zero (a ramp down to {@code 0/s}). */
+    static double perSecond(String text, boolean zeroAllowed) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty rate");
         }
@@ -33,7 +38,7 @@ public final class Rates {
             case "h" -> 3600;
             default -> throw bad(text);
         };
-        if (!(value > 0) || Double.isInfinite(value)) {
+        if (!(value > 0 || zeroAllowed && value == 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("rate must be positive: '" + text + "'");
         }
         return value / divisor;

@@ -40,7 +40,7 @@ public record Stage(Duration duration, double target) {
             String t = part.substring(colon + 1).trim();
             double target;
             if (t.contains("/")) {
-                target = Rates.perSecond(t);
+                target = Rates.perSecond(t, true);
             } else {
                 try {
                     target = Double.parseDouble(t);
