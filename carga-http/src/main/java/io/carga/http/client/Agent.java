@@ -33,7 +33,10 @@ public final class Agent implements AutoCloseable {
     private Http1Connection last;
     private Map<Origin, Http1Connection> others;
 
-    Agent(ClientConfig config, SharedPool pool, Watchdog watchdog) {
+    private final java.util.function.Consumer<Agent> onClose;
+
+    Agent(ClientConfig config, SharedPool pool, Watchdog watchdog, java.util.function.Consumer<Agent> onClose) {
+        this.onClose = onClose;
         this.config = config;
         this.pool = pool;
         this.watchdog = watchdog;
@@ -114,7 +117,8 @@ public final class Agent implements AutoCloseable {
                 break;
             } catch (IOException e) {
                 boolean stale = c != null && x.reused && c.bytesRead() == 0 && !(e instanceof SocketTimeoutException)
-                        && !(e instanceof InterruptedIOException);
+                        && !(e instanceof InterruptedIOException) && !(e instanceof HttpFailure)
+                        && !Thread.currentThread().isInterrupted();
                 release(origin, c, false, connecting);
                 c = null;
                 if (stale && !retried) {
@@ -258,7 +262,8 @@ public final class Agent implements AutoCloseable {
 
     /** Closes the agent's own connections; loans from a shared pool were given back already. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        onClose.accept(this);
         if (last != null) {
             last.close();
             last = null;

@@ -17,6 +17,7 @@ public final class HttpClient implements AutoCloseable {
     private final ClientConfig config;
     private final SharedPool pool;
     private final Watchdog watchdog = new Watchdog();
+    private final java.util.Set<Agent> agents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private HttpClient(ClientConfig config) {
         this.config = config;
@@ -37,7 +38,9 @@ public final class HttpClient implements AutoCloseable {
 
     /** A new agent for one virtual user: its own connections (or loans from the shared pool) and cookie jar. */
     public Agent newAgent() {
-        return new Agent(config, pool, watchdog);
+        Agent a = new Agent(config, pool, watchdog, agents::remove);
+        agents.add(a);
+        return a;
     }
 
     /** Connections open in the shared pool, or -1 with per-user connections. */
@@ -45,9 +48,12 @@ public final class HttpClient implements AutoCloseable {
         return pool == null ? -1 : pool.openConnections();
     }
 
-    /** Closes the idle connections of the shared pool; agents close their own. */
+    /** Closes every agent not closed yet and the idle connections of the shared pool. */
     @Override
     public void close() {
+        for (Agent a : agents) {
+            a.close();
+        }
         watchdog.stop();
         if (pool != null) {
             pool.close();

@@ -36,7 +36,10 @@ public record TlsConfig(SSLContext context, boolean verifyHostname) {
         }
     }
 
-    /** Trusts the certificates in a PEM or DER file (a staging CA or a self-signed server certificate) besides the JDK's CAs. */
+    /**
+     * Trusts the certificates in a PEM or DER file (a staging CA or a self-signed server certificate) besides the
+     * JDK's CAs. Each call makes a new TLS context: create it once and keep it.
+     */
     public static TlsConfig trustCertificate(Path certificateFile) {
         try (InputStream in = Files.newInputStream(certificateFile)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -59,14 +62,22 @@ public record TlsConfig(SSLContext context, boolean verifyHostname) {
         }
     }
 
-    /** Accepts any certificate and any host name. For throwaway test servers only. */
+    /** Accepts any certificate and any host name. For throwaway test servers only. Always the same instance. */
     public static TlsConfig insecureTrustAll() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustAll()}, null);
-            return new TlsConfig(ctx, false);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        return Insecure.INSTANCE;
+    }
+
+    private static final class Insecure {
+        static final TlsConfig INSTANCE = create();
+
+        private static TlsConfig create() {
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {new TrustAll()}, null);
+                return new TlsConfig(ctx, false);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,0 +1,105 @@
+package io.carga.http;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A compiled JSON path: the small subset of JSONPath that names one node.
+ *
+ * <p>Grammar (parsed once, when the check is created):
+ * <pre>
+ *   path    := "$"? segment* | "/" json-pointer
+ *   segment := "." name | "[" digits "]" | "['" text "']" | name   (a bare name only first)
+ *   name    := one or more characters other than . [ ] '
+ * </pre>
+ * Examples: {@code $.content}, {@code $.items[0].price}, {@code choices[0].message.content},
+ * {@code $['odd.key']}, {@code /items/0/price}. A malformed path throws {@link IllegalArgumentException}
+ * at the scenario line that wrote it.
+ */
+public final class JsonPath {
+
+    private final String text;
+    private final JsonPointer pointer;
+
+    private JsonPath(String text, JsonPointer pointer) {
+        this.text = text;
+        this.pointer = pointer;
+    }
+
+    public static JsonPath compile(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("malformed JSON path: empty");
+        }
+        if (path.startsWith("/")) {
+            try {
+                return new JsonPath(path, JsonPointer.compile(path));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("malformed JSON path '" + path + "': " + e.getMessage(), e);
+            }
+        }
+        StringBuilder ptr = new StringBuilder();
+        int i = 0;
+        int n = path.length();
+        if (path.charAt(0) == '$') {
+            i = 1;
+        } else {
+            i = name(path, 0, ptr);
+        }
+        while (i < n) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                if (i + 1 >= n || "[.]'".indexOf(path.charAt(i + 1)) >= 0) {
+                    throw bad(path, i + 1, "a name must follow '.'");
+                }
+                i = name(path, i + 1, ptr);
+            } else if (c == '[') {
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    throw bad(path, i, "'[' is not closed");
+                }
+                String inner = path.substring(i + 1, close);
+                if (inner.matches("\\d+")) {
+                    ptr.append('/').append(inner);
+                } else if (inner.length() >= 2 && inner.startsWith("'") && inner.endsWith("'")) {
+                    ptr.append('/').append(escape(inner.substring(1, inner.length() - 1)));
+                } else {
+                    throw bad(path, i + 1, "expected an index or a quoted name inside [ ]");
+                }
+                i = close + 1;
+            } else {
+                throw bad(path, i, "expected '.' or '['");
+            }
+        }
+        return new JsonPath(path, JsonPointer.compile(ptr.toString()));
+    }
+
+    private static int name(String path, int from, StringBuilder ptr) {
+        int i = from;
+        while (i < path.length() && "[.]'".indexOf(path.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == from) {
+            throw bad(path, from, "expected a name");
+        }
+        ptr.append('/').append(escape(path.substring(from, i)));
+        return i;
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static IllegalArgumentException bad(String path, int index, String why) {
+        return new IllegalArgumentException("malformed JSON path '" + path + "' at index " + index + ": " + why);
+    }
+
+    /** The node at this path, or a missing node ({@link JsonNode#isMissingNode()}). */
+    public JsonNode find(JsonNode root) {
+        return root.at(pointer);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
