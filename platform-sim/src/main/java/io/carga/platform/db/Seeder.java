@@ -53,9 +53,21 @@ public final class Seeder {
 
     private Seeder() {}
 
-    /** Seeds when the database has no business yet; an already-seeded database is left alone. */
-    public static Result seedIfEmpty(DataSource ds, Plan plan, PasswordHasher hasher, long seed) throws SQLException, IOException {
-        long t0 = System.nanoTime();
+    /** The rows to load, rendered as CSV ahead of time so this CPU work can overlap database start-up. */
+    public record Prepared(Plan plan, String businesses, String users, String generations, String messages) {}
+
+    /** Renders every seed row; pure CPU work, no database needed. */
+    public static Prepared prepare(Plan plan, PasswordHasher hasher, long seed) {
+        String[] hashes = IntStream.range(0, SALTS).parallel()
+                .mapToObj(i -> hasher.hash(PASSWORD, ("carga-seed-salt" + i).getBytes(StandardCharsets.UTF_8)))
+                .toArray(String[]::new);
+        SplittableRandom r = new SplittableRandom(seed);
+        return new Prepared(plan, businesses(plan), users(plan, hashes), generations(plan, r, seed), messages(plan, r));
+    }
+
+    /** Loads prepared rows when the database has no business yet; an already-seeded database is left alone. */
+    public static Result loadIfEmpty(DataSource ds, Prepared p, long startedNanos) throws SQLException, IOException {
+        Plan plan = p.plan();
         try (Connection c = ds.getConnection()) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM businesses)")) {
                 rs.next();
@@ -63,23 +75,16 @@ public final class Seeder {
                     return new Result(0, 0, 0, 0, 0);
                 }
             }
-            String[] hashes = IntStream.range(0, SALTS).parallel()
-                    .mapToObj(i -> hasher.hash(PASSWORD, ("carga-seed-salt" + i).getBytes(StandardCharsets.UTF_8)))
-                    .toArray(String[]::new);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             c.setAutoCommit(false);
             copy.copyIn("COPY businesses (id, name, business_type, city, state, status, template, whatsapp_phone_number_id, "
-                    + "owner_user_id, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(businesses(plan)));
+                    + "owner_user_id, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(p.businesses()));
             copy.copyIn("COPY users (id, business_id, email, password_hash, name, phone, created_at) FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(users(plan, hashes)));
-            SplittableRandom r = new SplittableRandom(seed);
-            int gens = plan.businesses() * plan.generationsPerBusiness();
+                    new StringReader(p.users()));
             copy.copyIn("COPY ai_generations (business_id, user_id, department, model, prompt, content, input_tokens, "
-                    + "output_tokens, cost, latency_ms, created_at) FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(generations(plan, r, seed)));
-            int msgs = plan.businesses() * plan.messagesPerBusiness();
+                    + "output_tokens, cost, latency_ms, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(p.generations()));
             copy.copyIn("COPY whatsapp_messages (business_id, user_id, content, direction, created_at) FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(messages(plan, r)));
+                    new StringReader(p.messages()));
             try (Statement st = c.createStatement()) {
                 for (String t : List.of("businesses", "users", "ai_generations", "whatsapp_messages")) {
                     // Explicit ids went in; move the identity past them so new rows don't collide.
@@ -90,10 +95,17 @@ public final class Seeder {
             c.commit();
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE");
+                st.execute("ANALYZE businesses, users, ai_generations, whatsapp_messages");
             }
-            return new Result(plan.businesses(), plan.users(), gens, msgs, (System.nanoTime() - t0) / 1_000_000);
+            return new Result(plan.businesses(), plan.users(), plan.businesses() * plan.generationsPerBusiness(),
+                    plan.businesses() * plan.messagesPerBusiness(), (System.nanoTime() - startedNanos) / 1_000_000);
         }
+    }
+
+    /** Prepares and loads in one go (tests, tools). */
+    public static Result seedIfEmpty(DataSource ds, Plan plan, PasswordHasher hasher, long seed) throws SQLException, IOException {
+        long t0 = System.nanoTime();
+        return loadIfEmpty(ds, prepare(plan, hasher, seed), t0);
     }
 
     private static String businesses(Plan plan) {
