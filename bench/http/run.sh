@@ -11,49 +11,19 @@ ROUNDS=${3:-1}
 PORT=${PORT:-18080}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2*-jdk* 2>/dev/null | tail -1)
-fi
-export JAVA_HOME
+source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
+JAVA_HOME=$(carga_find_jdk); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-if [ ! -d carga-http/target/classes/io/carga/http/client ]; then
-  ./mvnw -q -pl carga-http -am -DskipTests install >/dev/null
-fi
+./mvnw -q -pl carga-http -am compile >/dev/null   # the bench uses io.carga.http.client only: the JDK is its one dependency
 CP=carga-http/target/classes
-
-WORK=$(mktemp -d)
-trap 'nginx -p "$WORK" -c nginx.conf -s stop 2>/dev/null || true; sleep 0.5; rm -rf "$WORK"' EXIT
-chmod 755 "$WORK"
-mkdir -p "$WORK/html" "$WORK/logs"
-head -c 100 /dev/zero | tr '\0' 'x' > "$WORK/html/ping"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 10000000;
-  keepalive_timeout 75s;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $WORK/html;
-    location / { default_type text/plain; }
-  }
-}
-CONF
-nginx -p "$WORK" -c nginx.conf
-sleep 0.5
-URL="http://127.0.0.1:$PORT/ping"
-curl -sf "$URL" | wc -c | grep -q 100 || { echo "nginx does not serve $URL" >&2; exit 1; }
-
+start_nginx "$PORT"
+WORK=$NGINX_DIR
 mkdir -p bench/out
 OUT=bench/out/http-$(date +%Y%m%d-%H%M%S).txt
 {
-  echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  machine_line
   echo "# $("$JAVA" -version 2>&1 | head -1), nginx $(nginx -v 2>&1 | cut -d/ -f2), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "# ${SECS}s, $CONNS connections, $URL (100-byte static file, 1 nginx worker)"
 } | tee "$OUT"
@@ -73,8 +43,9 @@ run_java() {
   "$JAVA" -Xmx512m -cp "$CP" bench/http/HttpBench.java "$1" "$URL" "$CONNS" "$SECS" | tee -a "$OUT"
 }
 
-for _ in $(seq "$ROUNDS"); do
+# Interleaved rounds: other work on a shared machine hits every tool alike. MODES picks the Java clients.
+for round in $(seq "$ROUNDS"); do
+  echo "-- round $round" | tee -a "$OUT"
   run_wrk
-  run_java carga
-  run_java jdk
+  for mode in ${MODES:-carga jdk}; do run_java "$mode"; done
 done
