@@ -86,7 +86,8 @@ public final class OpsRoutes {
                     (long) number(b, "extra_latency_ms", cur.extraLatencyMs()), (long) number(b, "stall_every_ms", cur.stallEveryMs()),
                     (long) number(b, "stall_for_ms", cur.stallForMs()), number(b, "slow_stream_factor", cur.slowStreamFactor())));
         } catch (IllegalArgumentException e) {
-            String field = e.getMessage().split(" ")[0];
+            // FaultSettings names its record components; answer with the JSON field the client sent.
+            String field = e.getMessage().split(" ")[0].replaceAll("([A-Z])", "_$1").toLowerCase();
             throw ApiError.invalid(field, e.getMessage());
         }
         ex.send(200, faultsJson(ex));
