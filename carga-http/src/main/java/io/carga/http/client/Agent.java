@@ -180,9 +180,12 @@ public final class Agent implements AutoCloseable {
             return open(origin, x);
         }
         Http1Connection c = origin.equals(lastOrigin) ? last : others == null ? null : others.get(origin);
-        if (c != null && c.isOpen()) {
+        if (c != null && c.isReusable()) {
             x.reused = true;
             return c;
+        }
+        if (c != null) {
+            c.close();
         }
         c = open(origin, x);
         if (lastOrigin != null && !origin.equals(lastOrigin) && last != null && last.isOpen()) {

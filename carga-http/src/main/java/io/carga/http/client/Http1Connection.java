@@ -118,6 +118,11 @@ final class Http1Connection implements Closeable {
         return exchanges;
     }
 
+    /** Open, and no stray bytes wait in the buffer (a server that sent more than its response). */
+    boolean isReusable() {
+        return open && pos == lim;
+    }
+
     boolean isOpen() {
         return open;
     }

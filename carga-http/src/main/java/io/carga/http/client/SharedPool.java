@@ -39,9 +39,10 @@ final class SharedPool implements AutoCloseable {
         ConcurrentLinkedDeque<Http1Connection> q = idle.get(origin);
         Http1Connection c;
         while (q != null && (c = q.pollFirst()) != null) {
-            if (c.isOpen()) {
+            if (c.isReusable()) {
                 return c;
             }
+            c.close();
             open.decrementAndGet();
         }
         if (open.incrementAndGet() > max) {

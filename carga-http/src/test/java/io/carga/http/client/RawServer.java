@@ -69,6 +69,7 @@ public final class RawServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                s.setTcpNoDelay(true);
                 connections.incrementAndGet();
                 sockets.add(s);
                 Thread.ofVirtual().start(() -> serve(s));
@@ -141,8 +142,10 @@ public final class RawServer implements AutoCloseable {
             sb.append(h).append("\r\n");
         }
         sb.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        whole.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+        whole.writeBytes(body);
+        out.write(whole.toByteArray());
         out.flush();
     }
 
