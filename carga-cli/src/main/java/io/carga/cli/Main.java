@@ -10,11 +10,23 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "carga", mixinStandardHelpOptions = true, version = "carga 0.1.0",
         description = "Load testing and performance engineering for AI-heavy web products.",
-        subcommands = {RunCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, DemoCommand.class, TargetCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(execute(args));
+    }
+
+    /**
+     * The embedded database, pool and web server log their life story at INFO; on carga's console only the
+     * run matters. Warnings still show. An explicit setting (-Dorg.slf4j.simpleLogger.defaultLogLevel) wins.
+     */
+    static void quietLibraries() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Runs carga with {@code args} and returns the exit code (for tests and main). */

@@ -1,6 +1,7 @@
 package io.carga.cli;
 
 import io.carga.core.config.Scenario;
+import io.carga.http.QuickHttp;
 import java.util.List;
 
 /** Quick mode: one URL loaded without a scenario, as wrk and hey users expect. */
@@ -9,6 +10,10 @@ final class QuickMode {
     }
 
     static Scenario scenario(String url, String method, List<String> headers, String body) {
-        throw new UsageException("quick mode is not wired yet");
+        try {
+            return QuickHttp.scenario(url, method, headers, body);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.carga.core.config.Defaults;
 import io.carga.core.config.RunConfig;
 import io.carga.core.load.Durations;
 import io.carga.core.load.LoadModel;
+import io.carga.http.HttpRunPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         if (gracefulStop != null) {
             config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
         }
+        config = HttpRunPlan.apply(config, System.out);
         RunLauncher.Launched run = new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of());
         return run.exit().code();
     }
