@@ -1,0 +1,139 @@
+package io.carga.pgbench.run;
+
+import io.carga.pgbench.script.Command;
+import io.carga.pgbench.script.Variables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.function.Consumer;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * A {@link Session} over PgJDBC. The protocol follows {@code -M}: the simple protocol sends the
+ * substituted text through one reused {@link Statement}; the extended and prepared ones keep one
+ * {@link PreparedStatement} per command (the connection's {@code prepareThreshold} decides whether
+ * the server prepares it once or parses it each time) with variables as untyped text parameters.
+ */
+final class JdbcSession implements Session {
+    private final Connection conn;
+    private final BaseConnection base;
+    private final QueryMode mode;
+    private final Statement statement;
+    private final PreparedStatement[][] prepared;
+    private final int clientId;
+    private final Consumer<String> debug;
+
+    JdbcSession(Connection conn, QueryMode mode, int[] commandsPerScript, int clientId, Consumer<String> debug)
+            throws SQLException {
+        this.conn = conn;
+        this.base = conn.unwrap(BaseConnection.class);
+        this.mode = mode;
+        this.clientId = clientId;
+        this.debug = debug;
+        this.statement = mode == QueryMode.SIMPLE ? conn.createStatement() : null;
+        if (statement != null) statement.setEscapeProcessing(false);
+        this.prepared = new PreparedStatement[commandsPerScript.length][];
+        for (int i = 0; i < commandsPerScript.length; i++) prepared[i] = new PreparedStatement[commandsPerScript[i]];
+    }
+
+    @Override
+    public void execute(int script, int index, Command.Sql cmd, Variables vars) throws SQLException {
+        Statement st;
+        boolean hasResult;
+        if (mode == QueryMode.SIMPLE) {
+            String sql = cmd.substitute(vars);
+            if (debug != null) debug.accept("client " + clientId + " sending " + sql);
+            st = statement;
+            hasResult = st.execute(sql);
+        } else {
+            PreparedStatement ps = prepared[script][index];
+            if (ps == null) {
+                if (debug != null && mode == QueryMode.PREPARED) {
+                    debug.accept("client " + clientId + " preparing P_" + script + "_" + index);
+                }
+                ps = conn.prepareStatement(cmd.paramSql());
+                ps.setEscapeProcessing(false);
+                prepared[script][index] = ps;
+            }
+            String[] names = cmd.paramNames();
+            for (int i = 0; i < names.length; i++) {
+                String v = vars.getString(names[i]);
+                if (v == null) ps.setNull(i + 1, Types.OTHER);
+                else ps.setObject(i + 1, v, Types.OTHER);
+            }
+            if (debug != null) {
+                debug.accept("client " + clientId + " sending "
+                        + (mode == QueryMode.PREPARED ? "P_" + script + "_" + index : cmd.paramSql()));
+            }
+            st = ps;
+            hasResult = ps.execute();
+        }
+        if (cmd.meta() != Command.Meta.NONE) storeResults(st, hasResult, cmd, vars, script, index);
+    }
+
+    private void storeResults(Statement st, boolean hasResult, Command.Sql cmd, Variables vars, int script, int index)
+            throws SQLException {
+        boolean gset = cmd.meta() == Command.Meta.GSET;
+        String context = gset ? "gset" : "aset";
+        boolean isRs = hasResult;
+        for (int qrynum = 0; isRs || st.getUpdateCount() != -1; qrynum++) {
+            String[] labels = null;
+            String[] row = null;
+            int rows = 0;
+            if (isRs) {
+                try (ResultSet rs = st.getResultSet()) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    labels = new String[md.getColumnCount()];
+                    for (int c = 0; c < labels.length; c++) labels[c] = md.getColumnLabel(c + 1);
+                    while (rs.next()) {
+                        rows++;
+                        row = new String[labels.length];
+                        for (int c = 0; c < labels.length; c++) {
+                            String v = rs.getString(c + 1);
+                            row[c] = v == null ? "" : v; // PQgetvalue gives "" for NULL
+                        }
+                    }
+                }
+            }
+            boolean next = st.getMoreResults();
+            boolean last = !next && st.getUpdateCount() == -1;
+            if (!gset || last) {
+                if (gset && rows != 1) {
+                    throw new MetaError("client " + clientId + " script " + script + " command " + index
+                            + " query " + qrynum + ": expected one row, got " + rows);
+                }
+                for (int c = 0; row != null && c < labels.length; c++) {
+                    vars.putString(context, cmd.varPrefix() + labels[c], row[c]);
+                }
+            }
+            isRs = next;
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return base.getTransactionState() != TransactionState.IDLE;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing at the end of a run: nothing useful to do
+        }
+    }
+
+}
