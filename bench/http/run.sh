@@ -4,6 +4,8 @@
 # Needs: nginx and wrk (Debian packages), a JDK >= 21. nginx serves a 100-byte static file with one worker,
 # access log off. Each tool runs alone for SECONDS with CONNECTIONS keep-alive connections, one request in
 # flight per connection. Figures go to stdout and bench/out/http-<time>.txt.
+# Environment: MODES (Java clients, default "carga jdk"; "bare" is the no-parsing floor), SCENARIO=0 skips
+# the scenario-API bench, JAVA_OPTS goes to every JVM (e.g. -Djdk.pollerMode=1), THREADS=platform.
 set -euo pipefail
 SECS=${1:-10}
 CONNS=${2:-64}
@@ -40,12 +42,23 @@ run_wrk() {
 }
 
 run_java() {
-  "$JAVA" -Xmx512m -cp "$CP" bench/http/HttpBench.java "$1" "$URL" "$CONNS" "$SECS" | tee -a "$OUT"
+  "$JAVA" -Xmx512m ${JAVA_OPTS:-} -cp "$CP" bench/http/HttpBench.java "$1" "$URL" "$CONNS" "$SECS" | tee -a "$OUT"
 }
+
+# A POST-able JSON endpoint for the scenario bench, next to the lib's /ping.
+sed -i 's|location / {|location = /json { default_type application/json; return 200 '"'"'{"status":"ok","content":"Pao quentinho","business_relevance_score":0.82}'"'"'; }\n    location / {|' "$NGINX_DIR/nginx.conf"
+nginx -p "$NGINX_DIR" -c nginx.conf -s reload; sleep 0.5
+JSON_URL="http://127.0.0.1:$PORT/json"
+curl -sf -X POST -d '{}' "$JSON_URL" | grep -q '"status":"ok"' || { echo "nginx does not serve $JSON_URL" >&2; exit 1; }
+./mvnw -q -pl carga-http -am dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+FULL_CP="carga-core/target/classes:$CP:$(sed 's|[^:]*carga-core-[^:]*\.jar||' "$WORK/cp.txt")"
 
 # Interleaved rounds: other work on a shared machine hits every tool alike. MODES picks the Java clients.
 for round in $(seq "$ROUNDS"); do
   echo "-- round $round" | tee -a "$OUT"
   run_wrk
   for mode in ${MODES:-carga jdk}; do run_java "$mode"; done
+  if [ "${SCENARIO:-1}" = 1 ]; then
+    "$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "$FULL_CP" bench/http/ScenarioBench.java "$JSON_URL" "$CONNS" "$SECS" 2>/dev/null | tee -a "$OUT"
+  fi
 done

@@ -28,6 +28,10 @@ class HttpScenarioTest {
     TestUser user;
 
     static final class TestUser extends HttpUser {
+        TestUser(FakeContext ctx) {
+            attach(ctx);
+        }
+
         @Override
         protected io.carga.core.api.Tasks tasks() {
             return io.carga.core.api.Tasks.builder().build();
@@ -98,8 +102,7 @@ class HttpScenarioTest {
     @BeforeEach
     void user() {
         ctx = new FakeContext(server.url(""), Map.of(HttpSettings.RESPONSE_TIMEOUT, "2s"));
-        user = new TestUser();
-        user.attach(ctx);
+        user = new TestUser(ctx);
     }
 
     @AfterEach
@@ -218,24 +221,9 @@ class HttpScenarioTest {
         assertThatThrownBy(() -> http.header("X-Ok", "line\nbreak")).hasMessageContaining("malformed header 'X-Ok'");
         assertThatThrownBy(() -> Checks.jsonPath("$.items[0")).hasMessageContaining("malformed JSON path '$.items[0'");
         assertThatThrownBy(() -> Checks.jsonPath("$..x")).hasMessageContaining("malformed JSON path");
-        assertThatThrownBy(() -> new FakeContextUser().session().get("/relative"))
+        assertThatThrownBy(() -> new TestUser(new FakeContext(null)).session().get("/relative"))
                 .hasMessageContaining("relative URL '/relative' needs a base URL");
         assertThat(ctx.events).isEmpty();
-    }
-
-    static final class FakeContextUser extends HttpUser {
-        FakeContextUser() {
-            attach(new FakeContext(null));
-        }
-
-        @Override
-        protected io.carga.core.api.Tasks tasks() {
-            return io.carga.core.api.Tasks.builder().build();
-        }
-
-        HttpSession session() {
-            return http();
-        }
     }
 
     @Test
