@@ -52,14 +52,25 @@ final class Ticker implements Runnable {
     private void tick(long atNanos) {
         long elapsed = atNanos - run.startNanos;
         long endEpoch = startEpochMs + elapsed / 1_000_000L;
-        if (endEpoch <= lastEpoch && index > 0) {
-            return; // the final partial interval is empty
+        // The final interval may end within the millisecond of the last boundary: it is still drained, and
+        // delivered (one millisecond long) unless it holds nothing, so no request is lost at the end.
+        boolean sameMillisecond = endEpoch <= lastEpoch && index > 0;
+        if (sameMillisecond) {
+            endEpoch = lastEpoch + 1;
         }
         IntervalSnapshot s = hub.drain(index, lastEpoch, endEpoch, elapsed / 1e9, run.takeIntervalPeak());
+        if (sameMillisecond && isEmpty(s)) {
+            return;
+        }
         lastEpoch = endEpoch;
         index++;
         aggregate.add(s);
         outputs.interval(s);
+    }
+
+    private static boolean isEmpty(IntervalSnapshot s) {
+        return s.dropped() == 0 && s.requests().stream().allMatch(r -> r.count() == 0)
+                && s.custom().counters().values().stream().allMatch(v -> v == 0);
     }
 
     /** Delivers the last interval and ends the thread. */
