@@ -2,15 +2,20 @@ package io.carga.report.summary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carga.core.event.Outcome;
 import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.RunAggregate;
 import io.carga.core.metrics.SeriesTotals;
+import io.carga.core.threshold.AlertEvent;
+import io.carga.core.threshold.Expression;
+import io.carga.core.threshold.Verdict;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.RunMeta;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,13 +23,19 @@ import org.HdrHistogram.Histogram;
  * changes when they do. Times are milliseconds unless the name says otherwise.
  */
 public final class SummaryJson {
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. */
+    public static final int SCHEMA_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
     }
 
     public static ObjectNode build(RunMeta meta, RunAggregate a) {
+        return build(meta, a, List.of(), List.of());
+    }
+
+    /** The summary with the run's threshold verdicts and alert state changes. */
+    public static ObjectNode build(RunMeta meta, RunAggregate a, List<Verdict> verdicts, List<AlertEvent> alerts) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("run_id", meta.runId());
@@ -41,6 +52,7 @@ public final class SummaryJson {
         ObjectNode requests = root.putObject("requests");
         a.requests().forEach((k, t) -> requests.set(k.label(), series(a, t)));
         root.set("total", series(a, a.total()));
+        root.set("failures", failures(a));
         root.put("dropped_iterations", a.dropped());
         root.set("errors_by_kind", errorsByKind(a.total()));
         ObjectNode gen = root.putObject("generator");
@@ -59,6 +71,37 @@ public final class SummaryJson {
             a.gauges().forEach((k, v) -> g.put(k.label(), v));
             ObjectNode t = custom.putObject("timings");
             a.timings().forEach((k, h) -> t.set(k.label(), percentiles(h)));
+        }
+        ArrayNode th = root.putArray("thresholds");
+        for (Verdict v : verdicts) {
+            Expression e = v.threshold().expression();
+            ObjectNode n = th.addObject();
+            n.put("group", v.threshold().group());
+            n.put("name", v.threshold().name());
+            n.put("expression", e.label());
+            n.put("verdict", v.status().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("metric", e.metric().label());
+            n.put("scope", e.scope().label());
+            n.put("op", e.op().symbol());
+            n.put("limit", e.limit());
+            n.put("unit", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (Double.isNaN(v.measured())) {
+                n.putNull("measured");
+            } else {
+                n.put("measured", round(v.measured()));
+            }
+            n.put("message", v.message());
+            n.put("abort_on_fail", v.threshold().abortOnFail());
+        }
+        ArrayNode al = root.putArray("alerts");
+        for (AlertEvent e : alerts) {
+            ObjectNode n = al.addObject();
+            n.put("name", e.rule().name());
+            n.put("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("at_ms", e.atEpochMs());
+            n.put("severity", e.rule().severity());
+            n.put("condition", e.rule().text());
+            n.put("message", e.message());
         }
         return root;
     }
@@ -79,6 +122,17 @@ public final class SummaryJson {
             t.fieldSums().forEach(f::put);
         }
         return n;
+    }
+
+    /** Locust's failures table: one entry per request name and reason, most frequent first. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode failures(RunAggregate a) {
+        var list = JSON.createArrayNode();
+        a.requests().entrySet().stream()
+                .flatMap(e -> e.getValue().failures().entrySet().stream().map(f -> java.util.Map.entry(e.getKey().label(), f)))
+                .sorted((x, y) -> Long.compare(y.getValue().getValue(), x.getValue().getValue()))
+                .forEach(x -> list.addObject().put("name", x.getKey()).put("error", x.getValue().getKey())
+                        .put("occurrences", x.getValue().getValue()));
+        return list;
     }
 
     /** mean, p50, p90, p95, p99, p999 and max of a microsecond histogram, in milliseconds. */
