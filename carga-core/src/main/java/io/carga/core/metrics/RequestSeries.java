@@ -15,6 +15,10 @@ import org.HdrHistogram.Recorder;
  */
 final class RequestSeries {
     private static final Outcome[] OUTCOMES = Outcome.values();
+    /** Distinct failure reasons kept per series and interval; the rest are counted under one line. */
+    static final int MAX_REASONS = 20;
+    static final String OTHER_REASONS = "(other reasons)";
+    private static final int MAX_REASON_LENGTH = 200;
 
     final SeriesKey key;
     private final Recorder latency = Histograms.newRecorder();
@@ -23,6 +27,7 @@ final class RequestSeries {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final Map<String, DoubleAdder> fields = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private Histogram latencySpare;
     private Histogram serviceSpare;
 
@@ -37,6 +42,9 @@ final class RequestSeries {
         latency.recordValue(Histograms.micros(e.latencyNanos()));
         service.recordValue(Histograms.micros(e.serviceNanos()));
         outcomes[e.outcome().ordinal()].increment();
+        if (e.outcome().isError()) {
+            failure(e.outcome(), e.error());
+        }
         if (e.bytesReceived() != 0) {
             bytesIn.add(e.bytesReceived());
         }
@@ -46,6 +54,19 @@ final class RequestSeries {
         if (!e.fields().isEmpty()) {
             e.fields().forEach((k, v) -> fields.computeIfAbsent(k, x -> new DoubleAdder()).add(v));
         }
+    }
+
+    private void failure(Outcome outcome, String error) {
+        String reason = error == null || error.isBlank() ? outcome.key() : error;
+        if (reason.length() > MAX_REASON_LENGTH) {
+            reason = reason.substring(0, MAX_REASON_LENGTH) + "…";
+        }
+        LongAdder n = failures.get(reason);
+        if (n == null) {
+            n = failures.size() < MAX_REASONS ? failures.computeIfAbsent(reason, r -> new LongAdder())
+                    : failures.computeIfAbsent(OTHER_REASONS, r -> new LongAdder());
+        }
+        n.increment();
     }
 
     /** Swaps the recorders; the returned histograms belong to the caller from now on. */
@@ -65,6 +86,17 @@ final class RequestSeries {
                 sums.put(f.getKey(), f.getValue().sumThenReset());
             }
         }
-        return new SeriesInterval(key, lat, svc, counts, bytesIn.sumThenReset(), bytesOut.sumThenReset(), sums);
+        Map<String, Long> reasons = Map.of();
+        if (!failures.isEmpty()) {
+            reasons = new java.util.TreeMap<>();
+            for (var f : failures.entrySet()) {
+                long n = f.getValue().sum();
+                if (n > 0) {
+                    reasons.put(f.getKey(), n);
+                }
+            }
+            failures.clear(); // a few increments racing the clear are lost from the reasons, never from the counts
+        }
+        return new SeriesInterval(key, lat, svc, counts, bytesIn.sumThenReset(), bytesOut.sumThenReset(), sums, reasons);
     }
 }

@@ -11,6 +11,7 @@ public final class SeriesTotals {
     private final Histogram service = Histograms.newHistogram();
     private final long[] outcomes = new long[Outcome.values().length];
     private final Map<String, Double> fieldSums = new TreeMap<>();
+    private final Map<String, Long> failures = new TreeMap<>();
     private long bytesIn;
     private long bytesOut;
 
@@ -23,6 +24,12 @@ public final class SeriesTotals {
         bytesIn += s.bytesIn();
         bytesOut += s.bytesOut();
         s.fieldSums().forEach((k, v) -> fieldSums.merge(k, v, Double::sum));
+        s.failures().forEach((k, v) -> failures.merge(k, v, Long::sum));
+    }
+
+    /** Failed requests by reason, over the run. */
+    public Map<String, Long> failures() {
+        return failures;
     }
 
     /** Latency from the intended start, microseconds. */

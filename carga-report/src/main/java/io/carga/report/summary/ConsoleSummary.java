@@ -36,6 +36,7 @@ public final class ConsoleSummary {
             }
             sb.append('\n');
         }
+        failures(sb, a);
         if (!a.counters().isEmpty()) {
             sb.append("counters:");
             a.counters().forEach((k, v) -> sb.append(' ').append(k.label()).append('=').append(fmt(v)));
@@ -52,6 +53,21 @@ public final class ConsoleSummary {
             sb.append("stopped: ").append(meta.stopReason().toLowerCase(Locale.ROOT)).append(" (").append(meta.stopCause()).append(")\n");
         }
         return sb.toString();
+    }
+
+    /** The most frequent failure reasons, so a failing check says why without opening a file. */
+    private static void failures(StringBuilder sb, RunAggregate a) {
+        var top = a.requests().entrySet().stream()
+                .flatMap(e -> e.getValue().failures().entrySet().stream().map(f -> java.util.Map.entry(e.getKey().label(), f)))
+                .sorted((x, y) -> Long.compare(y.getValue().getValue(), x.getValue().getValue()))
+                .limit(10).toList();
+        if (top.isEmpty()) {
+            return;
+        }
+        sb.append("failures (most frequent):\n");
+        for (var f : top) {
+            sb.append(String.format(Locale.ROOT, "  %7d  %s: %s%n", f.getValue().getValue(), f.getKey(), f.getValue().getKey()));
+        }
     }
 
     private static String line(String fmt, String name, RunAggregate a, SeriesTotals t) {
