@@ -48,6 +48,11 @@ public final class Checks {
     /** The node at {@code path} equals {@code expected} (compared as text for scalars, as JSON for the rest). */
     public static Check jsonPath(String path, Object expected) {
         JsonPath p = JsonPath.compile(path);
+        if (expected instanceof CharSequence || expected instanceof Number || expected instanceof Boolean) {
+            String want = expected.toString();   // scalars: no tree to build for every call
+            return onNode(p, got -> got.isValueNode() && got.asText().equals(want) ? null
+                    : "JSON path " + p + " is " + abbreviate(got.toString()) + ", expected " + want);
+        }
         JsonNode want = Json.MAPPER.valueToTree(expected);
         return onNode(p, got -> {
             boolean same = got.isValueNode() && want.isValueNode() ? got.asText().equals(want.asText()) : got.equals(want);

@@ -26,7 +26,26 @@ public final class JsonPath {
         this.pointer = pointer;
     }
 
+    private static final int CACHE_LIMIT = 1024;
+    private static final java.util.Map<String, JsonPath> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Compiles a path. Paths written inline in a task are compiled once: up to 1,024 distinct paths are kept
+     * (the cache is a pure function of the text, so sharing it across runs and users is safe).
+     */
     public static JsonPath compile(String path) {
+        JsonPath cached = path == null ? null : CACHE.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        JsonPath p = parse(path);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(path, p);
+        }
+        return p;
+    }
+
+    private static JsonPath parse(String path) {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("malformed JSON path: empty");
         }
