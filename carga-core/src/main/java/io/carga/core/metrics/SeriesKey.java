@@ -23,7 +23,11 @@ public record SeriesKey(String name, Tags tags) implements Comparable<SeriesKey>
     public static SeriesKey parse(String label) {
         int brace = label.lastIndexOf('{');
         if (brace > 0 && label.endsWith("}")) {
-            return new SeriesKey(label.substring(0, brace), Tags.parse(label.substring(brace)));
+            try {
+                return new SeriesKey(label.substring(0, brace), Tags.parse(label.substring(brace)));
+            } catch (IllegalArgumentException notTags) {
+                // a name that ends in a path template, such as GET /api/v1/users/{id}
+            }
         }
         return of(label);
     }
