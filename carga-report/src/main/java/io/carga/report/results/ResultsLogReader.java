@@ -1,0 +1,170 @@
+package io.carga.report.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.carga.core.event.Outcome;
+import io.carga.core.metrics.CustomInterval;
+import io.carga.core.metrics.GeneratorSample;
+import io.carga.core.metrics.Histograms;
+import io.carga.core.metrics.IntervalSnapshot;
+import io.carga.core.metrics.RunAggregate;
+import io.carga.core.metrics.SeriesInterval;
+import io.carga.core.metrics.SeriesKey;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * Rebuilds a run from its results folder: the same {@link RunAggregate} a live run builds, so every
+ * report can be made again, including for a run that was killed (its last, incomplete lines are ignored).
+ */
+public final class ResultsLogReader {
+    /** A run read back from disk. */
+    public record Rebuilt(RunMeta meta, RunAggregate aggregate, int intervals) {
+    }
+
+    public Rebuilt read(Path dir) throws IOException {
+        return read(dir, s -> { });
+    }
+
+    /** Reads {@code dir}, also handing each interval to {@code each} (report writers that need the time series). */
+    public Rebuilt read(Path dir, Consumer<IntervalSnapshot> each) throws IOException {
+        Path series = dir.resolve(ResultsFiles.TIMESERIES);
+        if (!Files.exists(series)) {
+            throw new FileNotFoundException(dir + " is not a carga results folder (no " + ResultsFiles.TIMESERIES + ")");
+        }
+        RunMeta meta = RunMeta.read(dir);
+        RunAggregate aggregate = new RunAggregate();
+        int intervals = 0;
+        try (BufferedReader in = Files.newBufferedReader(series); HlogCursor hlog = new HlogCursor(dir.resolve(ResultsFiles.HLOG))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode n;
+                try {
+                    n = RunMeta.JSON.readTree(line);
+                } catch (IOException e) {
+                    break; // the process died while writing this line: keep what came before
+                }
+                if (n == null || !n.has("end_ms")) {
+                    break;
+                }
+                IntervalSnapshot snapshot = snapshot(n, hlog.interval(n.path("start_ms").asLong()));
+                aggregate.add(snapshot);
+                each.accept(snapshot);
+                intervals++;
+            }
+        }
+        return new Rebuilt(meta, aggregate, intervals);
+    }
+
+    /**
+     * Streams the hlog alongside the time series: both are written in interval order (an interval's
+     * histograms before its time-series line), so only one interval's histograms are held at a time,
+     * whatever the length of the run.
+     */
+    private static final class HlogCursor implements AutoCloseable {
+        private final HistogramLogReader reader;
+        private Histogram pending;
+
+        HlogCursor(Path hlog) throws IOException {
+            reader = Files.exists(hlog) ? new HistogramLogReader(hlog.toFile()) : null;
+        }
+
+        /** The histograms of the interval starting at {@code startMs}; the hlog keeps seconds with three decimals, so ±1 ms. */
+        Map<String, Histogram> interval(long startMs) {
+            Map<String, Histogram> out = new HashMap<>();
+            while (true) {
+                Histogram h = pending != null ? pending : next();
+                pending = null;
+                if (h == null) {
+                    return out;
+                }
+                long start = h.getStartTimeStamp();
+                if (start > startMs + 1) {
+                    pending = h; // belongs to a later interval
+                    return out;
+                }
+                if (start >= startMs - 1) {
+                    out.put(h.getTag(), h);
+                }
+                // else: an interval without a time-series line (the run died in between): skip it
+            }
+        }
+
+        private Histogram next() {
+            if (reader == null) {
+                return null;
+            }
+            while (true) {
+                EncodableHistogram e;
+                try {
+                    e = reader.nextIntervalHistogram();
+                } catch (RuntimeException broken) {
+                    return null; // a truncated last line after a crash
+                }
+                if (e == null) {
+                    return null;
+                }
+                if (e instanceof Histogram h) {
+                    return h;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    private static IntervalSnapshot snapshot(JsonNode n, Map<String, Histogram> histograms) {
+        List<SeriesInterval> requests = new ArrayList<>();
+        n.path("series").fields().forEachRemaining(f -> {
+            String label = f.getKey();
+            JsonNode r = f.getValue();
+            long[] outcomes = new long[Outcome.values().length];
+            r.path("o").fields().forEachRemaining(o -> outcomes[Outcome.fromKey(o.getKey()).ordinal()] = o.getValue().asLong());
+            Map<String, Double> fields = new TreeMap<>();
+            r.path("f").fields().forEachRemaining(x -> fields.put(x.getKey(), x.getValue().asDouble()));
+            Map<String, Long> failures = new TreeMap<>();
+            r.path("e").fields().forEachRemaining(x -> failures.put(x.getKey(), x.getValue().asLong()));
+            requests.add(new SeriesInterval(SeriesKey.parse(label),
+                    histogram(histograms, TagCodec.encode(ResultsFiles.LATENCY, label)),
+                    histogram(histograms, TagCodec.encode(ResultsFiles.SERVICE, label)), outcomes,
+                    r.path("bi").asLong(), r.path("bo").asLong(), fields, failures));
+        });
+        Map<SeriesKey, Double> counters = new TreeMap<>();
+        n.path("counters").fields().forEachRemaining(c -> counters.put(SeriesKey.parse(c.getKey()), c.getValue().asDouble()));
+        Map<SeriesKey, Double> gauges = new TreeMap<>();
+        n.path("gauges").fields().forEachRemaining(g -> gauges.put(SeriesKey.parse(g.getKey()), g.getValue().asDouble()));
+        Map<SeriesKey, Histogram> timings = new TreeMap<>();
+        histograms.forEach((tag, h) -> {
+            if (tag.startsWith(ResultsFiles.TIMING)) {
+                timings.put(SeriesKey.parse(TagCodec.decode(tag.substring(ResultsFiles.TIMING.length()))), h);
+            }
+        });
+        JsonNode g = n.path("gen");
+        GeneratorSample gen = new GeneratorSample(g.path("cpu").asDouble(), histogram(histograms, ResultsFiles.LAG),
+                g.path("gc_ms").asLong(), g.path("heap").asLong(), g.path("cpu_time_ns").asLong());
+        return new IntervalSnapshot(n.path("i").asLong(), n.path("start_ms").asLong(), n.path("end_ms").asLong(),
+                n.path("elapsed_s").asDouble(), n.path("users").asInt(), n.path("dropped").asLong(), requests,
+                new CustomInterval(counters, gauges, timings), gen);
+    }
+
+    private static Histogram histogram(Map<String, Histogram> histograms, String tag) {
+        Histogram h = histograms.get(tag);
+        return h != null ? h : Histograms.newHistogram();
+    }
+}

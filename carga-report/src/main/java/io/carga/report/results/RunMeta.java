@@ -1,0 +1,68 @@
+package io.carga.report.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carga.core.output.RunInfo;
+import io.carga.core.output.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The run's facts (run.json): what ran, with which seed, and how it ended. The end fields are absent
+ * when the process died before the end; the report then says the run ended abruptly.
+ */
+public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
+                      long intervalMs, String stopReason, String stopCause, long interrupted) {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public static RunMeta of(RunInfo info) {
+        return new RunMeta(info.runId(), info.startEpochMs(), info.config().scenario().name(),
+                info.config().load().describe(), info.config().seed(), info.config().target(),
+                info.config().interval().toMillis(), null, null, 0);
+    }
+
+    public RunMeta ended(RunResult r) {
+        return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
+                r.cause(), r.interrupted());
+    }
+
+    public boolean finished() {
+        return stopReason != null;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("run_id", runId);
+        n.put("started_at_ms", startEpochMs);
+        n.put("scenario", scenario);
+        n.put("load", load);
+        n.put("seed", seed);
+        n.put("target", target);
+        n.put("interval_ms", intervalMs);
+        if (stopReason != null) {
+            n.put("stop_reason", stopReason);
+            n.put("stop_cause", stopCause);
+            n.put("interrupted", interrupted);
+        }
+        return n;
+    }
+
+    void write(Path dir) throws IOException {
+        ResultsFiles.writeAtomically(dir.resolve(ResultsFiles.RUN), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()));
+    }
+
+    public static RunMeta read(Path dir) throws IOException {
+        Path f = dir.resolve(ResultsFiles.RUN);
+        if (!Files.exists(f)) {
+            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0);
+        }
+        JsonNode n = JSON.readTree(f.toFile());
+        return new RunMeta(n.path("run_id").asText(), n.path("started_at_ms").asLong(), n.path("scenario").asText(),
+                n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
+                n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
+                n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong());
+    }
+}
