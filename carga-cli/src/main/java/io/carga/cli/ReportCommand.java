@@ -9,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code carga report DIR}: rebuilds summary.json and the console summary from a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Rebuild summary.json and the summary table from a results folder (also after a crash).")
+        description = "Rebuild summary.json, report.html, stats.csv and the summary table from a results folder (also after a crash).")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder written by carga run.")
     Path dir;
+
+    @Mixin
+    ReportOptions reports = new ReportOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -33,6 +37,6 @@ final class ReportCommand implements Callable<Integer> {
         SummaryJson.write(dir, summary);
         System.out.print(ConsoleSummary.render(run.meta(), run.aggregate()));
         System.out.println("rebuilt from " + run.intervals() + " intervals: " + dir.resolve("summary.json"));
-        return ExitCode.OK.code();
+        return reports.write(dir, System.out).code();
     }
 }

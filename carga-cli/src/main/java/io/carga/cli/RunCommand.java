@@ -7,6 +7,7 @@ import io.carga.core.config.RunConfig;
 import io.carga.core.load.Durations;
 import io.carga.core.load.LoadModel;
 import io.carga.http.HttpRunPlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    CapacityOptions capacity = new CapacityOptions();
+
     @Override
     public Integer call() throws Exception {
         if (scenario == null && url == null) {
@@ -80,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration defaultDuration = url != null ? Duration.ofSeconds(10) : Defaults.DURATION;
-        LoadModel model = load.toModel(loaded.shape(), defaultDuration);
+        LoadModel model = capacity.enabled ? capacity.plan().model() : load.toModel(loaded.shape(), defaultDuration);
+        Path dir = output.outDir();
         RunConfig config = RunConfig.of(loaded.scenario(), model).withTarget(target).withProperties(properties);
         if (seed != null) {
             config = config.withSeed(seed);
@@ -92,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
             config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
         }
         config = HttpRunPlan.apply(config, System.out);
-        RunLauncher.Launched run = new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of());
+        RunLauncher.Launched run = new RunLauncher(System.out).launch(config, dir, output.quiet,
+                capacity.enabled ? List.of(capacity.search(dir)) : List.of());
         return run.exit().code();
     }
 

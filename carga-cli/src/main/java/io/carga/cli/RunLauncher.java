@@ -63,6 +63,7 @@ final class RunLauncher {
         RunResult result;
         try {
             result = engine.run();
+            EndReports.write(dir, out); // before the shutdown hook is released, so Ctrl-C still gets a report
         } finally {
             done.countDown();
             try {

@@ -154,8 +154,9 @@ public record BaselineComparison(List<Row> rows, double limit, Set<Figure> check
     }
 
     private static String cell(Row r, Figure f) {
-        return String.format(Locale.ROOT, "%s→%s %s", fmt(r.base().get(f)), fmt(r.current().get(f)),
-                Double.isInfinite(r.worse().get(f)) ? "" : String.format(Locale.ROOT, "%+.0f%%", -(f.higherIsWorse() ? -1 : 1) * r.worse().get(f) * 100));
+        double b = r.base().get(f);
+        double c = r.current().get(f);
+        return String.format(Locale.ROOT, "%s→%s %s", fmt(b), fmt(c), b == 0 ? "" : String.format(Locale.ROOT, "%+.0f%%", (c - b) / b * 100));
     }
 
     private String keys() {
