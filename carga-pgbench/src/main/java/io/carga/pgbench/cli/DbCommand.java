@@ -24,7 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.Stack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,6 +50,8 @@ public final class DbCommand implements Callable<Integer> {
 
     /** Exit status for usage, configuration and script errors (the project's convention). */
     public static final int EXIT_USAGE = 2;
+    /** Up to this many clients, --threads=auto gives each client a platform thread. */
+    public static final int AUTO_PLATFORM_MAX_CLIENTS = 256;
 
     private final EventSink sink;
     private final Console console;
@@ -71,17 +79,29 @@ public final class DbCommand implements Callable<Integer> {
     // --- what to run
     private final List<String[]> scriptOptions = new ArrayList<>();
 
-    @Option(names = {"-b", "--builtin"}, paramLabel = "NAME[@W]", description = "builtin script (tpcb-like, simple-update, select-only; 'list')")
-    void builtin(String v) { scriptOptions.add(new String[] {"b", v}); }
+    @Option(names = {"-b", "--builtin"}, paramLabel = "NAME[@W]", parameterConsumer = InOrder.class,
+            description = "builtin script (tpcb-like, simple-update, select-only; 'list')")
+    List<String> builtins;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILENAME[@W]", description = "script file, optionally weighted")
-    void file(String v) { scriptOptions.add(new String[] {"f", v}); }
+    @Option(names = {"-f", "--file"}, paramLabel = "FILENAME[@W]", parameterConsumer = InOrder.class,
+            description = "script file, optionally weighted")
+    List<String> files;
 
-    @Option(names = {"-S", "--select-only"}, description = "same as -b select-only")
-    void selectOnly(boolean v) { scriptOptions.add(new String[] {"b", "select-only"}); }
+    @Option(names = {"-S", "--select-only"}, description = "same as -b select-only") boolean selectOnly;
+    @Option(names = {"-N", "--skip-some-updates"}, description = "same as -b simple-update") boolean skipSomeUpdates;
 
-    @Option(names = {"-N", "--skip-some-updates"}, description = "same as -b simple-update")
-    void skipSomeUpdates(boolean v) { scriptOptions.add(new String[] {"b", "simple-update"}); }
+    /** Keeps -b and -f in command-line order: the order numbers the scripts in the report. */
+    static final class InOrder implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec spec) {
+            String kind = ((OptionSpec) argSpec).longestName().equals("--builtin") ? "b" : "f";
+            if (args.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "Missing required parameter for option '"
+                        + ((OptionSpec) argSpec).longestName() + "'");
+            }
+            ((DbCommand) spec.userObject()).scriptOptions.add(new String[] {kind, args.pop()});
+        }
+    }
 
     // --- benchmarking
     @Option(names = {"-c", "--client"}, paramLabel = "NUM", description = "concurrent clients (1)") Integer clients;
@@ -105,6 +125,10 @@ public final class DbCommand implements Callable<Integer> {
     @Option(names = "--show-script", paramLabel = "NAME", description = "show a builtin script and exit") String showScript;
     @Option(names = "--max-tries", paramLabel = "NUM", description = "only 1 is supported") Integer maxTries;
     @Option(names = "--debug", description = "print debugging output") boolean debug;
+    @Option(names = "--threads", paramLabel = "auto|platform|virtual",
+            description = "one platform or one virtual thread per client; auto: platform up to "
+                    + AUTO_PLATFORM_MAX_CLIENTS + " clients (faster on few cores, see the module README)")
+    String threads = "auto";
     @Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit") boolean help;
 
     public DbCommand() {
@@ -152,6 +176,8 @@ public final class DbCommand implements Callable<Integer> {
                 return 0;
             }
         }
+        if (selectOnly) scriptOptions.add(new String[] {"b", "select-only"});
+        if (skipSomeUpdates) scriptOptions.add(new String[] {"b", "simple-update"});
         if (init) return initialize();
         BenchConfig cfg = benchConfig();
         return withDatabase(db -> {
@@ -284,9 +310,15 @@ public final class DbCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("unrecognized random seed option \"" + randomSeed + "\"");
         }
+        boolean virtual = switch (threads) {
+            case "auto" -> c > AUTO_PLATFORM_MAX_CLIENTS;
+            case "platform" -> false;
+            case "virtual" -> true;
+            default -> throw new UsageException("invalid --threads: \"" + threads + "\" (auto, platform or virtual)");
+        };
         return new BenchConfig(scripts, c, j, t, dur, progress == null ? 0 : positive(progress, "-P/--progress", 0),
                 perCommand, noVacuum, vacuumAll, r, limit, mode, defs, randomSeed, log, agg, sampling, logPrefix,
-                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect);
+                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, virtual);
     }
 
     private static Builtins.Builtin findBuiltin(String name) {

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a benchmark as pgbench does: seeds the generators in pgbench's order (so a given
@@ -88,10 +88,11 @@ public final class Bench {
         }
 
         long startTime = System.nanoTime();
-        CyclicBarrier ready = new CyclicBarrier(clients.size() + 1);
+        CountDownLatch connected = new CountDownLatch(clients.size());
+        CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (Client c : clients) {
-            threads.add(threadBuilder().name("carga-db-client-" + c.id).start(() -> {
+            threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
                 if (!cfg.connect()) {
                     try {
                         c.session = run.openSession(c.id);
@@ -100,20 +101,22 @@ public final class Bench {
                         c.aborted = true;
                     }
                 }
-                await(ready);
+                connected.countDown();
+                await(go);
                 if (!c.aborted) c.run();
             }));
         }
-        await(ready);
+        await(connected);
         long benchStart = System.nanoTime();
         long benchStartMicros = benchStart / 1000;
         for (Group g : groups) {
             g.start(benchStartMicros);
             if (g.log != null) g.log.start(benchStartMicros + run.epochShiftMicros);
         }
+        if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
+        go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {
-            run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
             timer = Thread.ofPlatform().daemon().name("carga-db-timer").start(() -> {
                 Client.parkUntil(run.endNanos);
                 run.timerExceeded = true;
@@ -136,9 +139,8 @@ public final class Bench {
         return 0;
     }
 
-    /** Virtual threads; {@code -Dcarga.db.platformThreads=true} switches to platform threads to compare. */
-    private static Thread.Builder threadBuilder() {
-        return Boolean.getBoolean("carga.db.platformThreads") ? Thread.ofPlatform() : Thread.ofVirtual();
+    private static Thread.Builder threadBuilder(BenchConfig cfg) {
+        return cfg.virtualThreads() ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
     }
 
     /** pgbench's set_random_seed: "time" (default), "rand" or an unsigned integer. */
@@ -198,10 +200,11 @@ public final class Bench {
         }
     }
 
-    private static void await(CyclicBarrier b) {
+    private static void await(CountDownLatch latch) {
         try {
-            b.await();
-        } catch (Exception e) {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

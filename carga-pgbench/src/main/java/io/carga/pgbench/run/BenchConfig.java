@@ -32,13 +32,14 @@ import java.util.Map;
  * @param builtinUsed      whether a builtin script runs (then the scale is read from pgbench_branches)
  * @param debug            --debug
  * @param connect          -C: a new connection for each transaction
+ * @param virtualThreads   one virtual thread per client instead of one platform thread (see DbCommand --threads)
  */
 public record BenchConfig(List<Script> scripts, int clients, int jobs, int transactions, int durationSeconds,
                           int progressSeconds, boolean perCommand, boolean noVacuum, boolean vacuumAll,
                           double rate, double latencyLimitMs, QueryMode mode, Map<String, String> defines,
                           String randomSeed, boolean log, int aggregateSeconds, double samplingRate,
                           String logPrefix, Path logDir, int scale, boolean builtinUsed, boolean debug,
-                          boolean connect) {
+                          boolean connect, boolean virtualThreads) {
 
     public BenchConfig {
         scripts = List.copyOf(scripts);

@@ -18,8 +18,13 @@ public record ConnectionFactory(String url, Properties properties) {
         p.putAll(properties);
         p.putIfAbsent("ApplicationName", "carga db");
         p.setProperty("stringtype", "unspecified");
+        p.putIfAbsent("disableColumnSanitiser", "true"); // no lower-casing of column labels per result
         switch (mode) {
-            case SIMPLE -> p.setProperty("preferQueryMode", "simple");
+            case SIMPLE -> {
+                p.setProperty("preferQueryMode", "simple");
+                // every text differs once variables are substituted: caching parsed queries only costs
+                p.setProperty("preparedStatementCacheQueries", "0");
+            }
             case EXTENDED -> {
                 p.setProperty("preferQueryMode", "extended");
                 p.setProperty("prepareThreshold", "0");

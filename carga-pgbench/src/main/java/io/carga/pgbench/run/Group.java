@@ -40,8 +40,14 @@ final class Group {
     }
 
     /** pgbench's chooseScript: a weighted draw from the group's generator. */
-    synchronized int chooseScript() {
-        if (weights.length == 1) return 0;
+    int chooseScript() {
+        if (weights.length == 1) return 0; // no draw and no lock for the common case, as pgbench
+        synchronized (this) {
+            return draw();
+        }
+    }
+
+    private int draw() {
         long w = Functions.random(chooseRng, 0, totalWeight - 1);
         int i = 0;
         do {

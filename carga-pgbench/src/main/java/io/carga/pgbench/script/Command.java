@@ -16,7 +16,8 @@ public sealed interface Command {
     /**
      * An SQL command. {@code parts}/{@code vars} interleave text and variable names for the simple
      * protocol (a variable that is undefined at run time stays as {@code :name}); {@code paramSql}
-     * has {@code $1..$n} in their place for the extended and prepared protocols.
+     * has JDBC's {@code ?} in their place for the extended and prepared protocols (pgbench's
+     * {@code $1..$n}), with literal question marks escaped as {@code ??}.
      */
     record Sql(int line, String firstLine, String text, String[] parts, String[] vars,
                String paramSql, String[] paramNames, Meta meta, String varPrefix) implements Command {

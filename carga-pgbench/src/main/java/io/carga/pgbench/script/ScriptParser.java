@@ -187,7 +187,6 @@ public final class ScriptParser {
         if (first.length() > 127) first = first.substring(0, 127);
         List<String> parts = new ArrayList<>();
         List<String> vars = new ArrayList<>();
-        StringBuilder param = new StringBuilder();
         int last = 0;
         int p = 0;
         while ((p = text.indexOf(':', p)) >= 0) {
@@ -196,7 +195,6 @@ public final class ScriptParser {
                 e++;
                 while (e < text.length() && ExprLexer.isAlnum(text.charAt(e))) e++;
                 parts.add(text.substring(last, p));
-                param.append(text, last, p).append('$').append(vars.size() + 1);
                 vars.add(text.substring(p + 1, e));
                 last = p = e;
             } else {
@@ -204,10 +202,63 @@ public final class ScriptParser {
             }
         }
         parts.add(text.substring(last));
-        param.append(text, last, text.length());
         String[] names = vars.toArray(String[]::new);
-        return new Command.Sql(line, first, text, parts.toArray(String[]::new), names,
-                param.toString(), names, Command.Meta.NONE, null);
+        String[] segments = parts.toArray(String[]::new);
+        return new Command.Sql(line, first, text, segments, names, jdbcSql(segments), names, Command.Meta.NONE, null);
+    }
+
+    /**
+     * The text for a JDBC PreparedStatement: each variable becomes {@code ?} and a literal
+     * {@code ?} outside quotes and comments (a JSON operator) is escaped as {@code ??}.
+     */
+    static String jdbcSql(String[] parts) {
+        StringBuilder sb = new StringBuilder();
+        char quote = 0; // ' " $ - (line comment) * (block comment)
+        String tag = null;
+        for (int p = 0; p < parts.length; p++) {
+            String t = parts[p];
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                char n = i + 1 < t.length() ? t.charAt(i + 1) : 0;
+                switch (quote) {
+                    case 0 -> {
+                        if (c == '\'' || c == '"') quote = c;
+                        else if (c == '-' && n == '-') quote = '-';
+                        else if (c == '/' && n == '*') quote = '*';
+                        else if (c == '$') {
+                            int e = t.indexOf('$', i + 1);
+                            String cand = e > i ? t.substring(i, e + 1) : null;
+                            if (cand != null && cand.substring(1, cand.length() - 1).chars().allMatch(ch -> ExprLexer.isAlnum((char) ch))
+                                    && (cand.length() == 2 || ExprLexer.isAlpha(cand.charAt(1)))) {
+                                quote = '$';
+                                tag = cand;
+                                sb.append(cand);
+                                i = e;
+                                continue;
+                            }
+                        } else if (c == '?') {
+                            sb.append("??");
+                            continue;
+                        }
+                    }
+                    case '\'', '"' -> { if (c == quote) quote = 0; }
+                    case '-' -> { if (c == '\n') quote = 0; }
+                    case '*' -> { if (c == '*' && n == '/') { sb.append("*/"); i++; quote = 0; continue; } }
+                    case '$' -> {
+                        if (t.startsWith(tag, i)) {
+                            sb.append(tag);
+                            i += tag.length() - 1;
+                            quote = 0;
+                            continue;
+                        }
+                    }
+                    default -> { }
+                }
+                sb.append(c);
+            }
+            if (p < parts.length - 1) sb.append('?');
+        }
+        return sb.toString();
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -43,10 +43,10 @@ class ScriptParserTest {
         assertThat(first.line()).isEqualTo(6);
         assertThat(first.firstLine()).isEqualTo("SELECT * FROM businesses b");
         assertThat(first.vars()).containsExactly("business_id");
-        assertThat(first.paramSql()).contains("WHERE b.id = $1").endsWith("'active';");
+        assertThat(first.paramSql()).contains("WHERE b.id = ?").endsWith("'active';");
         Command.Sql insert = (Command.Sql) cmds.get(4);
         assertThat(insert.line()).isEqualTo(19);
-        assertThat(insert.paramSql()).contains("VALUES ($1, $2, 'Test message content', 'inbound');");
+        assertThat(insert.paramSql()).contains("VALUES (?, ?, 'Test message content', 'inbound');");
     }
 
     @Test
@@ -56,8 +56,14 @@ class ScriptParserTest {
         Command.Sql s = (Command.Sql) cmds.get(0);
         // like pgbench, parameters are found inside quotes too
         assertThat(s.vars()).containsExactly("x", "v");
-        assertThat(s.paramSql()).isEqualTo("SELECT ';$1', \"a;b\", $$;$$, $f$ ; $f$, $2::text, (1;2) ;");
+        assertThat(s.paramSql()).isEqualTo("SELECT ';?', \"a;b\", $$;$$, $f$ ; $f$, ?::text, (1;2) ;");
         assertThat(((Command.Sql) cmds.get(1)).text()).isEqualTo("SELECT 2");
+    }
+
+    @Test
+    void escapesJdbcQuestionMarksOutsideQuotes() {
+        Command.Sql s = ScriptParser.sqlCommand(1, "SELECT '{}'::jsonb ? 'a', '?', $q$?$q$, \"?\", :v -- ?\n/* ? */");
+        assertThat(s.paramSql()).isEqualTo("SELECT '{}'::jsonb ?? 'a', '?', $q$?$q$, \"?\", ? -- ?\n/* ? */");
     }
 
     @Test
