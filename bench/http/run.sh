@@ -17,8 +17,12 @@ source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
 JAVA_HOME=$(carga_find_jdk); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p bench/out
 
-./mvnw -q -pl carga-http -am compile >/dev/null   # the bench uses io.carga.http.client only: the JDK is its one dependency
+if [ "${NOBUILD:-0}" != 1 ]; then   # NOBUILD=1 uses the classes already in target/
+  ./mvnw -q -pl carga-http -am compile > "$ROOT/bench/out/http-build.log" 2>&1 \
+    || { echo "build failed, see bench/out/http-build.log" >&2; exit 1; }
+fi
 CP=carga-http/target/classes
 start_nginx "$PORT"
 WORK=$NGINX_DIR
@@ -50,7 +54,11 @@ sed -i 's|location / {|location = /json { default_type application/json; return 
 nginx -p "$NGINX_DIR" -c nginx.conf -s reload; sleep 0.5
 JSON_URL="http://127.0.0.1:$PORT/json"
 curl -sf -X POST -d '{}' "$JSON_URL" | grep -q '"status":"ok"' || { echo "nginx does not serve $JSON_URL" >&2; exit 1; }
-./mvnw -q -pl carga-http -am dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+if [ "${NOBUILD:-0}" != 1 ] || [ ! -f bench/out/http-classpath.txt ]; then
+  ./mvnw -q -pl carga-http -am dependency:build-classpath -Dmdep.outputFile="$ROOT/bench/out/http-classpath.txt" \
+    -Dmdep.includeScope=runtime > "$ROOT/bench/out/http-build.log" 2>&1 || { echo "classpath failed, see bench/out/http-build.log" >&2; exit 1; }
+fi
+cp bench/out/http-classpath.txt "$WORK/cp.txt"
 FULL_CP="carga-core/target/classes:$CP:$(sed 's|[^:]*carga-core-[^:]*\.jar||' "$WORK/cp.txt")"
 
 # Interleaved rounds: other work on a shared machine hits every tool alike. MODES picks the Java clients.
