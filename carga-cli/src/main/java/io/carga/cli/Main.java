@@ -1,5 +1,9 @@
 package io.carga.cli;
 
+import io.carga.cli.plan.InitCommand;
+import io.carga.cli.plan.PipelineCommand;
+import io.carga.cli.plan.PlanCommand;
+import io.carga.pgbench.cli.DbCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "carga", mixinStandardHelpOptions = true, version = "carga 0.1.0",
         description = "Load testing and performance engineering for AI-heavy web products.",
-        subcommands = {RunCommand.class, ReportCommand.class, DemoCommand.class, TargetCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, DemoCommand.class, TargetCommand.class,
+                InitCommand.class, PipelineCommand.class, PlanCommand.class, DbCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
