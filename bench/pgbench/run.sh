@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Compares `carga db` with the Debian pgbench binary on the same local PostgreSQL, same script, same
+# options, one after the other: select-only, tpcb-like and the spec's section 5.1 multi-tenant script
+# (on platform-sim's schema, seeded with the reference target's shape). Reports TPS, average latency
+# and client CPU (user+sys of the client process) per transaction.
+#
+# usage: bench/pgbench/run.sh [-c clients] [-j jobs] [-T seconds] [-s scale] [-r rounds]
+#   env: PGBENCH (default /usr/bin/pgbench), CARGA_JAVA_OPTS (extra JVM options for carga db),
+#        PG_BIN (directory of initdb/pg_ctl; default the newest /usr/lib/postgresql/*/bin)
+# results: bench/out/pgbench/results-<time>.md
+set -euo pipefail
+
+CLIENTS=8 JOBS=2 TIME=20 SCALE=10 ROUNDS=1
+while getopts "c:j:T:s:r:" o; do
+  case "$o" in
+    c) CLIENTS=$OPTARG ;; j) JOBS=$OPTARG ;; T) TIME=$OPTARG ;; s) SCALE=$OPTARG ;; r) ROUNDS=$OPTARG ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
+  esac
+done
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/bench/pgbench"
+OUT="$ROOT/bench/out/pgbench"
+mkdir -p "$OUT"
+PGBENCH=${PGBENCH:-/usr/bin/pgbench}
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+[ -x "$PGBENCH" ] || { echo "pgbench not found at $PGBENCH (apt-get install postgresql-client)"; exit 2; }
+[ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL server binaries (apt-get install postgresql)"; exit 2; }
+if [ -z "${JAVA_HOME:-}" ]; then JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2*-jdk* 2>/dev/null | tail -1); fi
+export JAVA_HOME
+
+echo "== building carga-pgbench"
+(cd "$ROOT" && ./mvnw -q -pl carga-pgbench -am package -DskipTests \
+   && ./mvnw -q -pl carga-pgbench dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt")
+CP="$ROOT/carga-pgbench/target/classes:$ROOT/carga-core/target/classes:$(cat "$OUT/classpath.txt")"
+# shellcheck disable=SC2206
+CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -cp "$CP" io.carga.pgbench.cli.DbMain)
+
+echo "== starting PostgreSQL from $PG_BIN"
+PORT=55433
+DATA=$(mktemp -d /tmp/carga-pgbench-bench.XXXXXX)
+AS=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$DATA"; AS=(runuser -u postgres --); fi
+"${AS[@]}" "$PG_BIN/initdb" -D "$DATA/db" -A trust -U postgres >"$OUT/initdb.log"
+cleanup() { "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DATA"; }
+trap cleanup EXIT
+"${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/db" -l "$DATA/server.log" -w start -o \
+  "-p $PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB -c synchronous_commit=off" >/dev/null
+CONN=(-h 127.0.0.1 -p "$PORT" -U postgres)
+
+echo "== initializing (pgbench -i -s $SCALE) and seeding the 5.1 schema"
+"$PGBENCH" "${CONN[@]}" -i -q -s "$SCALE" postgres 2>"$OUT/init.log"
+psql "${CONN[@]}" -q -v ON_ERROR_STOP=1 -d postgres \
+  -f "$ROOT/platform-sim/src/main/resources/io/carga/platform/db/V1__schema.sql" -f "$HERE/seed-5.1.sql" >/dev/null
+
+# one measured run: tool, workload args...; prints "tps latency_ms cpu_s transactions"
+measure() {
+  local tool=$1; shift
+  local log="$OUT/last-$tool.txt"
+  if [ "$tool" = pgbench ]; then
+    /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "$PGBENCH" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
+  else
+    /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "${CARGA_DB[@]}" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
+  fi
+  local tps lat n cpu
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log")
+  lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$log")
+  n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$log")
+  cpu=$(awk '{print $1 + $2}' "$OUT/time.txt")
+  echo "$tps $lat $cpu $n"
+}
+
+RESULT="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
+{
+  echo "# carga db vs pgbench ($("$PGBENCH" --version | head -1))"
+  echo
+  echo "Server: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1, same machine ($(nproc) cores)."
+  echo "Options: -n -c $CLIENTS -j $JOBS -T $TIME, scale $SCALE, $ROUNDS round(s), tools alternating. Command: bench/pgbench/run.sh $*"
+  echo
+  echo "| workload | tool | tps | latency avg (ms) | client CPU (s) | CPU per tx (µs) | carga/pgbench tps |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+} >"$RESULT"
+
+declare -A WORK=([select-only]="-S" [tpcb-like]="-b tpcb-like" [spec-5.1]="-f $HERE/spec-5.1.sql")
+for w in select-only tpcb-like spec-5.1; do
+  for r in $(seq "$ROUNDS"); do
+    # shellcheck disable=SC2086
+    read -r ptps plat pcpu pn < <(measure pgbench ${WORK[$w]})
+    # shellcheck disable=SC2086
+    read -r ctps clat ccpu cn < <(measure carga ${WORK[$w]})
+    ratio=$(awk -v a="$ctps" -v b="$ptps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    pus=$(awk -v c="$pcpu" -v n="$pn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
+    cus=$(awk -v c="$ccpu" -v n="$cn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
+    echo "| $w | pgbench | $ptps | $plat | $pcpu | $pus | |" >>"$RESULT"
+    echo "| $w | carga db | $ctps | $clat | $ccpu | $cus | $ratio |" >>"$RESULT"
+    echo "$w round $r: pgbench $ptps tps ($plat ms), carga db $ctps tps ($clat ms): ${ratio}x"
+  done
+done
+echo
+cat "$RESULT"
+echo "(written to $RESULT; last outputs in $OUT/last-*.txt)"
