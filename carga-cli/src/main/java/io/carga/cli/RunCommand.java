@@ -1,5 +1,9 @@
 package io.carga.cli;
 
+import io.carga.cli.plan.Judge;
+import io.carga.cli.plan.Plan;
+import io.carga.cli.plan.PlanFiles;
+import io.carga.cli.plan.PlanRun;
 import io.carga.core.compile.CompileException;
 import io.carga.core.compile.ScenarioLoader;
 import io.carga.core.config.Defaults;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run a load test: a scenario (.java file or class name), or one URL (quick mode).",
                 "  carga run journeys/MyJourney.java --users 100 --spawn-rate 10 --duration 5m",
                 "  carga run --url http://127.0.0.1:8080/ping --connections 64 --duration 10s",
-                "  carga run --url http://127.0.0.1:8080/ping --rate 500/s --duration 30s"})
+                "  carga run --url http://127.0.0.1:8080/ping --rate 500/s --duration 30s",
+                "  carga run --plan carga.yaml --stage smoke"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A .java file compiled at start, or a class on the classpath.")
     String scenario;
@@ -62,8 +67,20 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CapacityOptions capacity = new CapacityOptions();
 
+    @Option(names = "--plan", paramLabel = "FILE", description = "A plan file (carga.yaml): scenarios, load, SLA, stages, alerts. Options given here override it.")
+    Path plan;
+
+    @Option(names = "--stage", paramLabel = "NAME", description = "With --plan: run this stage (smoke_test, or just smoke).")
+    String stage;
+
+    @Option(names = "--force", description = "With --plan: run even outside the plan's allowed time window.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        if (plan != null) {
+            return runPlan();
+        }
         if (scenario == null && url == null) {
             throw new UsageException("give a SCENARIO (.java file or class name) or --url URL");
         }
@@ -100,6 +117,36 @@ final class RunCommand implements Callable<Integer> {
         RunLauncher.Launched run = new RunLauncher(System.out).launch(config, dir, output.quiet,
                 capacity.enabled ? List.of(capacity.search(dir)) : List.of());
         return run.exit().code();
+    }
+
+    /** {@code --plan}: the plan's stage as the base config, this command's options on top. */
+    private int runPlan() throws Exception {
+        if (scenario != null || url != null) {
+            throw new UsageException("give either --plan or a SCENARIO/--url, not both");
+        }
+        Plan p = PlanFiles.load(plan);
+        Plan.Stage st = PlanRun.stage(p, stage);
+        PlanRun.checkWindow(p, java.time.Instant.now(), force, System.out);
+        RunConfig config = PlanRun.config(p, st, 1.0);
+        if (load.bounded() || load.users != null || load.rate != null) {
+            config = new RunConfig(config.scenario(), load.toModel(null, st.duration()), config.maxDuration(),
+                    config.gracefulStop(), config.interval(), config.seed(), config.target(), config.properties());
+        }
+        if (target != null) {
+            config = config.withTarget(target);
+        }
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
+        if (maxDuration != null) {
+            config = config.withMaxDuration(duration(maxDuration, "--max-duration"));
+        }
+        if (gracefulStop != null) {
+            config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
+        }
+        config = HttpRunPlan.apply(config, System.out);
+        Judge judge = PlanFiles.judge(p, st, System.out);
+        return new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of(), judge).exit().code();
     }
 
     private static Duration duration(String text, String option) {

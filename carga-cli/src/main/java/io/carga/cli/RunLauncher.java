@@ -1,5 +1,6 @@
 package io.carga.cli;
 
+import io.carga.cli.plan.Judge;
 import io.carga.core.config.Defaults;
 import io.carga.core.config.RunConfig;
 import io.carga.core.engine.Engine;
@@ -24,18 +25,24 @@ import java.util.concurrent.TimeUnit;
  * Runs one configured load test with the standard outputs (progress, results log, end summary), stops it
  * gracefully on Ctrl-C or SIGTERM, and maps how it ended to an exit code.
  */
-final class RunLauncher {
+public final class RunLauncher {
     private final PrintStream out;
 
-    RunLauncher(PrintStream out) {
+    public RunLauncher(PrintStream out) {
         this.out = out;
     }
 
     /** The results of a launched run. */
-    record Launched(RunResult result, ExitCode exit, Path dir) {
+    public record Launched(RunResult result, ExitCode exit, Path dir) {
     }
 
-    Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra) throws IOException, InterruptedException {
+    public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra) throws IOException, InterruptedException {
+        return launch(config, dir, quiet, extra, null);
+    }
+
+    /** With a plan's {@link Judge}: its thresholds and alert rules run as outputs, and a failed threshold exits 1. */
+    public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
+            throws IOException, InterruptedException {
         try {
             ResultsFiles.prepare(dir);
         } catch (IOException e) {
@@ -47,6 +54,9 @@ final class RunLauncher {
         }
         outputs.add(new ResultsLogWriter(dir));
         outputs.addAll(extra);
+        if (judge != null) {
+            outputs.addAll(judge.outputs(dir));
+        }
         outputs.add(new EndSummaryOutput(dir, out));
         Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());
         CountDownLatch done = new CountDownLatch(1);
@@ -72,7 +82,11 @@ final class RunLauncher {
                 // the JVM is exiting because of a signal: the hook is running, nothing to remove
             }
         }
-        return new Launched(result, exitCode(result), dir);
+        ExitCode exit = exitCode(result);
+        if (judge != null) {
+            exit = judge.finish(result, exit);
+        }
+        return new Launched(result, exit, dir);
     }
 
     static ExitCode exitCode(RunResult result) {

@@ -1,0 +1,137 @@
+package io.carga.cli.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carga.cli.ExitCode;
+import io.carga.cli.RunLauncher;
+import io.carga.cli.UsageException;
+import io.carga.core.config.RunConfig;
+import io.carga.http.HttpRunPlan;
+import io.carga.report.junit.JUnitXml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code carga pipeline}: runs a plan's stages in order, each in its own results folder, stopping at
+ * the first failed stage unless the plan says {@code continue_on_failure}. After each stage the
+ * adaptive rule gives the next step. Writes {@code junit.xml} (one suite per stage) and
+ * {@code pipeline.json} in the pipeline's folder; exits with the first failed stage's code.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a plan's stages in order (smoke, load, stress, endurance), judging each.",
+                "  carga pipeline --plan carga.yaml --stages smoke_test,load_test",
+                "  carga pipeline --plan carga.yaml --scale-time 0.01   # a quick rehearsal"})
+public final class PipelineCommand implements Callable<Integer> {
+    @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan file.")
+    Path plan;
+
+    @Option(names = "--stages", paramLabel = "A,B", split = ",", description = "Stages to run, in this order (default: the pipeline's test_stages).")
+    List<String> stages;
+
+    @Option(names = "--scale-time", paramLabel = "FACTOR", description = "Multiply every stage's duration (0.01: 5 min becomes 3 s). Default 1.")
+    double scaleTime = 1.0;
+
+    @Option(names = "--force", description = "Run even outside the plan's allowed time window.")
+    boolean force;
+
+    @Option(names = "--target", paramLabel = "URL", description = "Base URL, overriding the plan's.")
+    String target;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Pipeline folder (default results/pipeline-<timestamp>); each stage gets a subfolder.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No live progress line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(scaleTime > 0)) {
+            throw new UsageException("--scale-time must be positive, was " + scaleTime);
+        }
+        Plan p = PlanFiles.load(plan);
+        List<Plan.Stage> todo = new ArrayList<>();
+        if (stages == null || stages.isEmpty()) {
+            p.stages().values().stream().filter(s -> !isScheduleOnly(p, s)).forEach(todo::add);
+        } else {
+            stages.forEach(s -> todo.add(PlanRun.stage(p, s.trim())));
+        }
+        if (todo.isEmpty()) {
+            throw new UsageException(plan + " has no pipeline.test_stages");
+        }
+        PlanRun.checkWindow(p, Instant.now(), force, System.out);
+        Path dir = out != null ? out : Path.of("results", "pipeline-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode report = json.createObjectNode();
+        report.put("plan", p.name());
+        report.put("scale_time", scaleTime);
+        ArrayNode ran = report.putArray("stages");
+        List<JUnitXml.Suite> suites = new ArrayList<>();
+        ExitCode result = ExitCode.OK;
+        for (int i = 0; i < todo.size(); i++) {
+            Plan.Stage stage = todo.get(i);
+            System.out.println("== stage " + (i + 1) + "/" + todo.size() + ": " + stage.name() + " (" + stage.users() + " users, "
+                    + io.carga.core.load.Durations.format(PlanRun.scaled(stage.duration(), scaleTime)) + ")");
+            RunConfig config = PlanRun.config(p, stage, scaleTime);
+            if (target != null) {
+                config = config.withTarget(target);
+            }
+            if (seed != null) {
+                config = config.withSeed(seed);
+            }
+            config = HttpRunPlan.apply(config, System.out);
+            Judge judge = PlanFiles.judge(p, stage, System.out);
+            Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
+            RunLauncher.Launched run = new RunLauncher(System.out).launch(config, stageDir, quiet, List.of(), judge);
+            Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
+            System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());
+            ObjectNode a = json.createObjectNode();
+            a.put("stage", stage.name());
+            a.put("action", advice.action());
+            a.put("reason", advice.reason());
+            a.put("error_rate", advice.errorRate());
+            a.put("p95_ms", advice.p95Ms());
+            Files.writeString(stageDir.resolve("adaptive.json"), json.writeValueAsString(a));
+            ObjectNode s = ran.addObject();
+            s.put("name", stage.name());
+            s.put("folder", stageDir.getFileName().toString());
+            s.put("exit_code", run.exit().code());
+            s.put("result", run.exit().name().toLowerCase());
+            s.set("adaptive", a);
+            suites.add(judge.junit());
+            if (run.exit() != ExitCode.OK && result == ExitCode.OK) {
+                result = run.exit();
+            }
+            if (run.exit() != ExitCode.OK && !p.continueOnFailure()) {
+                if (i + 1 < todo.size()) {
+                    System.out.println("stage " + stage.name() + " failed (" + run.exit().name().toLowerCase()
+                            + "); the pipeline stops here (set pipeline.continue_on_failure to go on)");
+                }
+                break;
+            }
+        }
+        report.put("exit_code", result.code());
+        Files.writeString(dir.resolve("pipeline.json"), json.writeValueAsString(report));
+        JUnitXml.write(dir.resolve(JUnitXml.FILE), suites);
+        System.out.println("pipeline " + (result == ExitCode.OK ? "passed" : "failed") + ": " + dir.toAbsolutePath());
+        return result.code();
+    }
+
+    /** Runs from the test schedule are stages too, but only run when named. */
+    private static boolean isScheduleOnly(Plan p, Plan.Stage s) {
+        return !p.stagesFromPipeline().contains(s.name());
+    }
+}

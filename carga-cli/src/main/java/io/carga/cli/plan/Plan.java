@@ -1,0 +1,97 @@
+package io.carga.cli.plan;
+
+import io.carga.core.threshold.AlertRule;
+import io.carga.core.threshold.Threshold;
+import io.carga.core.threshold.Tiers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A loaded, checked plan file: everything {@code carga run --plan} and {@code carga pipeline} need.
+ * Secrets (values read from the environment) are listed in {@link #secrets} so any text about the
+ * plan can be {@link #redact}ed.
+ *
+ * @param stages     the pipeline's test stages in order, then the test schedule's runs
+ * @param thresholds the SLA of every run: response times, thresholds, resource efficiency
+ * @param floors     the throughput floors, judged in stages that ask for them
+ * @param alertExprs PromQL written in the plan for an alert (by rule name), exported instead of the generated one
+ */
+public record Plan(Path file, String name, String target, Map<String, String> properties,
+                   Map<String, ScenarioRef> scenarios, Stage load, Tiers tiers, List<Threshold> thresholds,
+                   List<Threshold> floors, List<AlertRule> alerts, Map<String, String> alertExprs, Map<String, Stage> stages, List<String> triggers,
+                   boolean continueOnFailure, Controls controls, Adaptive adaptive, Prometheus prometheus,
+                   Map<String, Integer> scalingTargets, Set<String> secrets, Set<String> pipelineStages) {
+
+    /** A user kind: a class on the classpath or a .java file (relative to the plan), with its weight. */
+    public record ScenarioRef(String name, String source, int weight) {
+    }
+
+    /** A named run profile: the spec's smoke 5 min / 10 users, and so on. */
+    public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
+                        List<Threshold> thresholds, boolean throughput) {
+    }
+
+    /**
+     * Cost controls.
+     *
+     * @param maxDuration  every run's hard stop, or null for the default
+     * @param window       when runs are allowed, or null for always
+     * @param aiRatePerSecond the AI rate limit, or null
+     */
+    public record Controls(Duration maxDuration, TimeWindow window, Double aiRatePerSecond, Integer maxInstances) {
+        static final Controls NONE = new Controls(null, null, null, null);
+    }
+
+    /** A daily window such as the spec's off-peak 02:00–06:00 UTC-3 (it may wrap past midnight). */
+    public record TimeWindow(LocalTime from, LocalTime to, ZoneOffset zone) {
+        public boolean contains(Instant t) {
+            LocalTime now = t.atOffset(zone).toLocalTime();
+            return from.isBefore(to) ? !now.isBefore(from) && now.isBefore(to) : !now.isBefore(from) || now.isBefore(to);
+        }
+
+        @Override
+        public String toString() {
+            return from + "–" + to + " UTC" + (zone.getTotalSeconds() == 0 ? "" : zone.getId());
+        }
+    }
+
+    /** The spec's adaptive rule limits: error rate as a fraction, p95 in ms. */
+    public record Adaptive(double errorRate, double p95Ms) {
+        public static final Adaptive SPEC = new Adaptive(0.1, 800);
+    }
+
+    /** How alert rules map to production metric names when exported for Prometheus. */
+    public record Prometheus(String group, String latencyMetric, String errorMatcher, String costMetric,
+                             String queryMetric, Map<String, String> tierMatchers) {
+        public static final Prometheus DEFAULTS = new Prometheus("carga", "http_request_duration_seconds",
+                "status=~\"5..\"", "cost_per_ai_request", "database_query_duration_seconds", Map.of());
+    }
+
+    /** The stage called {@code name}, also matching without its {@code _test} suffix ({@code smoke}). */
+    public Stage stage(String name) {
+        Stage s = stages.get(name);
+        return s != null ? s : stages.get(name + "_test");
+    }
+
+    /** Names of the stages that came from {@code pipeline.test_stages} (the rest are the test schedule's). */
+    public Set<String> stagesFromPipeline() {
+        return pipelineStages;
+    }
+
+    /** {@code text} with every secret value masked. */
+    public String redact(String text) {
+        String out = text;
+        for (String s : secrets) {
+            if (!s.isEmpty()) {
+                out = out.replace(s, "***");
+            }
+        }
+        return out;
+    }
+}

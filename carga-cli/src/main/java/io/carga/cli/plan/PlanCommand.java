@@ -1,0 +1,82 @@
+package io.carga.cli.plan;
+
+import io.carga.cli.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code carga plan check|alerts|schema}: look at a plan without running it. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Check a plan, export its alert rules, print its JSON Schema.",
+        subcommands = {PlanCommand.Check.class, PlanCommand.Alerts.class, PlanCommand.Schema.class})
+public final class PlanCommand implements Runnable {
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Load and check a plan; print what it holds (secrets masked).")
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", defaultValue = "carga.yaml")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Plan p = PlanFiles.load(file);
+            StringBuilder sb = new StringBuilder(file + ": ok\n");
+            sb.append("  target: ").append(p.target()).append('\n');
+            p.properties().forEach((k, v) -> sb.append("  property ").append(k).append(": ").append(v).append('\n'));
+            sb.append("  scenarios: ").append(String.join(", ", p.scenarios().keySet())).append('\n');
+            p.stages().values().forEach(s -> sb.append("  stage ").append(s.name()).append(": ").append(s.users()).append(" users, ")
+                    .append(io.carga.core.load.Durations.format(s.duration())).append(s.scenarios().isEmpty() ? "" : ", " + s.scenarios()).append('\n'));
+            p.thresholds().forEach(t -> sb.append("  threshold [").append(t.group()).append("] ").append(t.expression().label()).append('\n'));
+            p.floors().forEach(t -> sb.append("  floor ").append(t.expression().label()).append('\n'));
+            p.alerts().forEach(a -> sb.append("  alert ").append(a.name()).append(": ").append(a.condition().label())
+                    .append(a.forDuration().isZero() ? "" : " for " + io.carga.core.load.Durations.format(a.forDuration()))
+                    .append(" over ").append(io.carga.core.load.Durations.format(a.window())).append('\n'));
+            p.scalingTargets().forEach((k, v) -> sb.append("  scaling target ").append(k).append(": ").append(v).append(" users\n"));
+            Plan.Controls c = p.controls();
+            if (c.maxDuration() != null) {
+                sb.append("  max duration: ").append(io.carga.core.load.Durations.format(c.maxDuration())).append('\n');
+            }
+            if (c.window() != null) {
+                sb.append("  allowed window: ").append(c.window()).append('\n');
+            }
+            System.out.print(p.redact(sb.toString()));
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "alerts", mixinStandardHelpOptions = true, description = "Export the plan's alert rules as a Prometheus rules file.")
+    static final class Alerts implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", defaultValue = "carga.yaml")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "RULES.yml", description = "Write here instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            Plan p = PlanFiles.load(file);
+            String rules = p.redact(PrometheusRules.render(p));
+            if (output == null) {
+                System.out.print(rules);
+            } else {
+                Files.writeString(output, rules);
+                System.out.println("wrote " + p.alerts().size() + " alert rules to " + output + " (check with: promtool check rules " + output + ")");
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the plan's JSON Schema (for editors).")
+    static final class Schema implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(SchemaCheck.schemaText());
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.carga.cli.plan;
+
+import io.carga.cli.UsageException;
+import io.carga.core.threshold.MetricRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loading a plan for a command, and the judge of one of its stages. */
+public final class PlanFiles {
+    private PlanFiles() {
+    }
+
+    /**
+     * The metrics plans may name. Protocol modules add theirs here (TTFT, cost per request, quality,
+     * query latency) as they land, so every command sees the same set.
+     */
+    public static MetricRegistry registry() {
+        return MetricRegistry.builtIn();
+    }
+
+    /** Loads {@code file}; every problem becomes one line of a usage error (exit code 2). */
+    public static Plan load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no plan file " + file + " (carga init writes a starter plan)");
+        }
+        try {
+            return new PlanLoader(System::getenv, registry()).load(file);
+        } catch (PlanException e) {
+            throw new UsageException(file + " has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                    + ":\n" + e.getMessage());
+        }
+    }
+
+    public static Judge judge(Plan plan, Plan.Stage stage, PrintStream out) {
+        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(), out);
+    }
+}

@@ -1,0 +1,124 @@
+package io.carga.cli.plan;
+
+import io.carga.cli.UsageException;
+import io.carga.core.compile.CompileException;
+import io.carga.core.compile.ScenarioLoader;
+import io.carga.core.config.RunConfig;
+import io.carga.core.config.Scenario;
+import io.carga.core.config.UserSpec;
+import io.carga.core.load.ClosedModel;
+import io.carga.core.load.LoadModel;
+import io.carga.core.threshold.Threshold;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a plan and one of its stages into a {@link RunConfig} and the thresholds that judge it. */
+public final class PlanRun {
+    private PlanRun() {
+    }
+
+    /** The stage {@code name}, the plan's {@code load}, or an error naming the stages there are. */
+    public static Plan.Stage stage(Plan plan, String name) {
+        if (name == null) {
+            if (plan.load() != null) {
+                return plan.load();
+            }
+            if (!plan.stages().isEmpty()) {
+                return plan.stages().values().iterator().next();
+            }
+            return new Plan.Stage("load", io.carga.core.config.Defaults.DURATION, 1, null, List.of(), List.of(), false);
+        }
+        Plan.Stage s = plan.stage(name);
+        if (s == null) {
+            String hint = Suggest.closest(name, plan.stages().keySet());
+            throw new UsageException("no stage '" + name + "' in " + plan.file().getFileName()
+                    + (hint != null ? " (did you mean '" + hint + "'?)" : "; stages: " + String.join(", ", plan.stages().keySet())));
+        }
+        return s;
+    }
+
+    /** Refuses to start outside the plan's allowed window unless forced. */
+    public static void checkWindow(Plan plan, Instant now, boolean force, PrintStream out) {
+        Plan.TimeWindow w = plan.controls().window();
+        if (w == null || w.contains(now)) {
+            return;
+        }
+        if (!force) {
+            throw new UsageException("the plan allows runs only " + w + " (cost_controls.scheduled_testing); it is "
+                    + now.atOffset(w.zone()).toLocalTime().withNano(0) + " there now. Use --force to run anyway");
+        }
+        out.println("carga: outside the allowed window " + w + "; running anyway (--force)");
+    }
+
+    /** The users of {@code stage}: its scenarios (all the plan's when it names none), weights applied. */
+    public static Scenario scenario(Plan plan, Plan.Stage stage) throws IOException {
+        List<String> names = stage.scenarios().isEmpty() ? List.copyOf(plan.scenarios().keySet()) : stage.scenarios();
+        if (names.isEmpty()) {
+            throw new UsageException(plan.file().getFileName() + " defines no scenarios");
+        }
+        List<UserSpec> users = new ArrayList<>();
+        ScenarioLoader loader = new ScenarioLoader();
+        for (String n : names) {
+            Plan.ScenarioRef ref = plan.scenarios().get(n);
+            ScenarioLoader.Loaded loaded;
+            try {
+                loaded = loader.load(ref.source());
+            } catch (CompileException e) {
+                e.messages().forEach(System.err::println);
+                throw new UsageException("scenario " + n + " (" + ref.source() + ") does not compile");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("scenario " + n + ": " + e.getMessage());
+            }
+            for (UserSpec u : loaded.scenario().users()) {
+                users.add(new UserSpec(u.name(), u.weight() * ref.weight(), u.factory()));
+            }
+        }
+        return new Scenario(plan.name() + (stage.name().equals("load") ? "" : ":" + stage.name()), users);
+    }
+
+    /** The stage as a closed model, its duration multiplied by {@code scaleTime} (at least one second). */
+    public static LoadModel model(Plan.Stage stage, double scaleTime) {
+        Duration d = scaled(stage.duration(), scaleTime);
+        return ClosedModel.of(stage.users(), stage.spawnRate() == null ? 0 : stage.spawnRate(), d);
+    }
+
+    public static Duration scaled(Duration d, double scaleTime) {
+        long ms = Math.round(d.toMillis() * scaleTime);
+        return Duration.ofMillis(Math.max(1000, ms));
+    }
+
+    /** The plan's properties, plus the AI rate limit of its cost controls. */
+    public static Map<String, String> properties(Plan plan) {
+        Map<String, String> p = new LinkedHashMap<>(plan.properties());
+        if (plan.controls().aiRatePerSecond() != null) {
+            p.putIfAbsent("ai.rate_limit", plan.controls().aiRatePerSecond() + "/s");
+        }
+        return p;
+    }
+
+    /** The plan's base config for a stage; command-line options are applied on top by the caller. */
+    public static RunConfig config(Plan plan, Plan.Stage stage, double scaleTime) throws IOException {
+        RunConfig c = RunConfig.of(scenario(plan, stage), model(stage, scaleTime)).withTarget(plan.target())
+                .withProperties(properties(plan));
+        if (plan.controls().maxDuration() != null) {
+            c = c.withMaxDuration(plan.controls().maxDuration());
+        }
+        return c;
+    }
+
+    /** Every threshold that judges {@code stage}: the plan's SLA, its own, and the floors when it asks. */
+    public static List<Threshold> thresholds(Plan plan, Plan.Stage stage) {
+        List<Threshold> all = new ArrayList<>(plan.thresholds());
+        all.addAll(stage.thresholds());
+        if (stage.throughput()) {
+            all.addAll(plan.floors());
+        }
+        return all;
+    }
+}
