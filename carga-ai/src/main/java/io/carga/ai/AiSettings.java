@@ -1,0 +1,246 @@
+package io.carga.ai;
+
+import io.carga.ai.budget.Budget;
+import io.carga.ai.cost.AiConfigException;
+import io.carga.ai.cost.PriceTable;
+import io.carga.ai.limit.AiRateLimiter;
+import io.carga.ai.quality.QualityScorer;
+import io.carga.ai.quality.Scorers;
+import io.carga.ai.rotation.ModelMix;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The run-wide AI configuration and live state, shared by every {@link AiClient} of a run through
+ * {@code UserContext.shared}: prices, quality scoring, SLOs, the rate limiter, the model mix, the budget,
+ * the infrastructure price. Built from the run's {@code ai.*} properties, or in code with
+ * {@link AiClient#of(io.carga.core.api.User, AiSettings)} (the first user's settings win). Thread-safe.
+ *
+ * <pre>
+ *   ai.models=my-model              more known model names (price entries may only name known models)
+ *   ai.price.currency=USD           ai.price.exchange-rate=5.0    ai.price.gpt-4-turbo=10,30
+ *   ai.quality=heuristic            ai.quality.sample=1.0         ai.quality.threshold=0.7
+ *   ai.slo.ttft-ms=2000             ai.slo.latency-ms=10000
+ *   ai.rate-limit=100/min           ai.rate-limit.burst=1
+ *   ai.mix=gemini-2.5-flash:80,gpt-3.5-turbo:15,gpt-4-turbo:5
+ *   ai.infra.hourly=2.5             ai.infra.instances=1          (R$ per instance-hour)
+ *   ai.budget.per-test=5            ai.budget.per-hour=50         ai.budget.currency=BRL   ai.budget.action=stop
+ *   ai.api-key=…                    (else OPENAI_API_KEY / GEMINI_API_KEY, else a test key)
+ * </pre>
+ */
+public final class AiSettings {
+    final PriceTable prices;
+    final QualityScorer scorer;
+    final double sample;
+    final double qualityThreshold;
+    final double sloTtftMs;
+    final double sloLatencyMs;
+    final AiRateLimiter limiter;
+    final ModelMix mix;
+    final Budget budget;
+    final double infraHourlyBrl;
+    final int infraInstances;
+    final String apiKey;
+
+    // live state
+    final DoubleAdder spentBrl = new DoubleAdder();
+    final LongAdder requests = new LongAdder();
+    final AtomicInteger inFlight = new AtomicInteger();
+    volatile long firstNanos;
+    private AiRateLimiter rampLimiter;
+    private int rampSteps;
+
+    private AiSettings(Builder b) {
+        this.prices = b.prices;
+        this.scorer = b.scorer;
+        this.sample = b.sample;
+        this.qualityThreshold = b.qualityThreshold;
+        this.sloTtftMs = b.sloTtftMs;
+        this.sloLatencyMs = b.sloLatencyMs;
+        this.limiter = b.limiter;
+        this.mix = b.mix;
+        this.budget = b.budget;
+        this.infraHourlyBrl = b.infraHourlyBrl;
+        this.infraInstances = b.infraInstances;
+        this.apiKey = b.apiKey;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings of {@code ai.*} properties over the defaults; throws {@link AiConfigException} on bad ones. */
+    public static AiSettings fromProperties(Map<String, String> p) {
+        Builder b = builder();
+        Set<String> known = new TreeSet<>(PriceTable.SPEC_MODELS);
+        String models = p.get("ai.models");
+        if (models != null) {
+            Arrays.stream(models.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(known::add);
+        }
+        b.prices(PriceTable.defaults().withProperties(p, known));
+        if (p.containsKey("ai.quality")) {
+            b.quality(Scorers.parse(p.get("ai.quality")));
+        }
+        b.sample(num(p, "ai.quality.sample", 1.0));
+        b.qualityThreshold(num(p, "ai.quality.threshold", Scorers.DEFAULT_THRESHOLD));
+        b.slo(num(p, "ai.slo.ttft-ms", Double.NaN), num(p, "ai.slo.latency-ms", Double.NaN));
+        if (p.containsKey("ai.rate-limit")) {
+            b.rateLimit(AiRateLimiter.parse(p.get("ai.rate-limit"), (int) num(p, "ai.rate-limit.burst", 1)));
+        }
+        if (p.containsKey("ai.mix")) {
+            b.mix(ModelMix.parse(p.get("ai.mix")));
+        }
+        b.budget(Budget.fromProperties(p, b.prices.currency(), b.prices.brlPerUnit()));
+        b.infrastructure(num(p, "ai.infra.hourly", 0), (int) num(p, "ai.infra.instances", 1));
+        b.apiKey(p.get("ai.api-key"));
+        return b.build();
+    }
+
+    private static double num(Map<String, String> p, String key, double def) {
+        String v = p.get(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new AiConfigException(key + ": not a number: '" + v + "'");
+        }
+    }
+
+    public PriceTable prices() {
+        return prices;
+    }
+
+    public ModelMix mix() {
+        return mix;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public AiRateLimiter limiter() {
+        return limiter;
+    }
+
+    /** AI cost so far, R$ (live, from the clients; the budget guard uses the reported events). */
+    public double spentBrl() {
+        return spentBrl.sum();
+    }
+
+    /**
+     * The ramp-down throttle: null while within budget; once a ramp-down budget is passed, a limiter at half
+     * the AI request rate seen so far, halved again at each further 10% over the limit.
+     */
+    synchronized AiRateLimiter rampDown(long now) {
+        if (budget == null || budget.action() != Budget.Action.RAMP_DOWN || Double.isNaN(budget.perTestBrl())) {
+            return null;
+        }
+        double over = spentBrl.sum() / budget.perTestBrl();
+        if (over < 1.0) {
+            return rampLimiter;
+        }
+        int steps = 1 + (int) Math.floor((over - 1.0) / 0.1);
+        if (rampLimiter == null) {
+            double seconds = Math.max(1e-3, (now - firstNanos) / 1e9);
+            double rate = Math.max(0.01, requests.sum() / seconds);
+            rampLimiter = limiter != null ? limiter : new AiRateLimiter(rate, 1);
+        }
+        if (steps != rampSteps) {
+            rampSteps = steps;
+            rampLimiter.slowDown(Math.max(1e-3, Math.pow(0.5, steps)));
+        }
+        return rampLimiter;
+    }
+
+    /** Code-side construction of {@link AiSettings}. */
+    public static final class Builder {
+        private PriceTable prices = PriceTable.defaults();
+        private QualityScorer scorer = Scorers.heuristic();
+        private double sample = 1.0;
+        private double qualityThreshold = Scorers.DEFAULT_THRESHOLD;
+        private double sloTtftMs = Double.NaN;
+        private double sloLatencyMs = Double.NaN;
+        private AiRateLimiter limiter;
+        private ModelMix mix = ModelMix.spec();
+        private Budget budget;
+        private double infraHourlyBrl;
+        private int infraInstances = 1;
+        private String apiKey;
+
+        public Builder prices(PriceTable t) {
+            this.prices = t;
+            return this;
+        }
+
+        public Builder quality(QualityScorer s) {
+            this.scorer = s;
+            return this;
+        }
+
+        /** Share of answers scored, 0..1 (default every one). */
+        public Builder sample(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new AiConfigException("ai.quality.sample must be between 0 and 1, was " + share);
+            }
+            this.sample = share;
+            return this;
+        }
+
+        public Builder qualityThreshold(double t) {
+            if (!(t >= 0 && t <= 1)) {
+                throw new AiConfigException("ai.quality.threshold must be between 0 and 1, was " + t);
+            }
+            this.qualityThreshold = t;
+            return this;
+        }
+
+        /** The AI SLOs of goodput, in ms (NaN: none). */
+        public Builder slo(double ttftMs, double latencyMs) {
+            this.sloTtftMs = ttftMs;
+            this.sloLatencyMs = latencyMs;
+            return this;
+        }
+
+        public Builder rateLimit(AiRateLimiter l) {
+            this.limiter = l;
+            return this;
+        }
+
+        public Builder mix(ModelMix m) {
+            this.mix = m;
+            return this;
+        }
+
+        public Builder budget(Budget b) {
+            this.budget = b;
+            return this;
+        }
+
+        /** The test's own infrastructure: R$ per instance-hour and instance count. */
+        public Builder infrastructure(double hourlyBrl, int instances) {
+            if (!(hourlyBrl >= 0) || instances < 1) {
+                throw new AiConfigException("ai.infra: the hourly price must be >= 0 and instances >= 1, were "
+                        + hourlyBrl + " and " + instances);
+            }
+            this.infraHourlyBrl = hourlyBrl;
+            this.infraInstances = instances;
+            return this;
+        }
+
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        public AiSettings build() {
+            return new AiSettings(this);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.carga.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carga.core.api.Task;
+import io.carga.core.api.User;
+import io.carga.core.config.RunConfig;
+import io.carga.core.config.Scenario;
+import io.carga.core.config.UserSpec;
+import io.carga.core.engine.Engine;
+import io.carga.core.load.ClosedModel;
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.metrics.SeriesKey;
+import io.carga.core.metrics.SeriesTotals;
+import io.carga.core.output.RunResult;
+import io.carga.platform.PlatformConfig;
+import io.carga.platform.PlatformSim;
+import io.carga.platform.db.Seeder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The AI client against the reference target's simulated providers: tokens, timings, cost, quality. */
+class AiClientPlatformTest {
+    private static PlatformSim sim;
+    static final ConcurrentLinkedQueue<AiResponse> SEEN = new ConcurrentLinkedQueue<>();
+    static volatile BiFunction<AiClient, User, AiResponse> call;
+
+    /** Runs {@link #call} once per iteration. */
+    public static class Caller extends User {
+        AiClient ai;
+
+        @Override
+        public void onStart() {
+            ai = AiClient.of(this);
+        }
+
+        @Task
+        void go() {
+            SEEN.add(call.apply(ai, this));
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = PlatformSim.start(PlatformConfig.builder().port(0).llmTimeScale(0.05).passwordIterations(1000)
+                .seed(new Seeder.Plan(50, 200, 2, 2)).quotaScale(0).build());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    static RunResult run(BiFunction<AiClient, User, AiResponse> c, Map<String, String> props) throws Exception {
+        SEEN.clear();
+        call = c;
+        Scenario s = new Scenario("ai", List.of(UserSpec.of(Caller.class)));
+        RunConfig config = RunConfig.of(s, ClosedModel.of(2, 0, Duration.ofMillis(1500))).withTarget(sim.baseUrl())
+                .withSeed(3).withProperties(props);
+        return new Engine(config, new MetricsHub(), List.of(x -> { }), "ai-test").run();
+    }
+
+    private static SeriesTotals only(RunResult r) {
+        assertThat(r.aggregate().requests()).hasSize(1);
+        return r.aggregate().requests().values().iterator().next();
+    }
+
+    @Test
+    void openAiStreamHasUsageTimingsAndCost() throws Exception {
+        RunResult r = run((ai, u) -> ai.openai("gpt-3.5-turbo").prompt("Crie um post para Instagram de uma padaria")
+                .maxTokens(60).stream(), Map.of());
+        SeriesTotals t = only(r);
+        assertThat(t.errors()).as(t.failures().toString()).isZero();
+        assertThat(t.count()).isPositive();
+        AiResponse a = SEEN.peek();
+        assertThat(a.usage().estimated()).isFalse();
+        assertThat(a.usage().output()).isPositive();
+        assertThat(a.ttftNanos()).isPositive();
+        assertThat(a.simTrailer()).contains("planned_ms");
+        // tokens per chunk as the simulator planned them
+        String planned = a.header("X-Sim-Chunk-Tokens");
+        long sum = 0;
+        for (String x : planned.split(",")) {
+            sum += Long.parseLong(x);
+        }
+        assertThat(a.usage().output()).isEqualTo(sum);
+        // cost: 2 USD per 1M tokens at 5 R$/USD
+        assertThat(a.costBrl()).isCloseTo(a.usage().total() * 2.0 / 1e6 * 5.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(t.fieldSums().get(AiFields.COST)).isPositive();
+        SeriesKey ttft = new SeriesKey(AiFields.TTFT, io.carga.core.event.Tags.of("model", "gpt-3.5-turbo"));
+        assertThat(r.aggregate().timings().get(ttft).getTotalCount()).isEqualTo(t.count());
+        assertThat(r.aggregate().timings()).containsKey(new SeriesKey(AiFields.ITL, ttft.tags()));
+        assertThat(r.aggregate().requests().keySet().iterator().next().tags().get("model")).isEqualTo("gpt-3.5-turbo");
+    }
+
+    @Test
+    void geminiStreamCountsTokensPerChunkExactly() throws Exception {
+        RunResult r = run((ai, u) -> ai.gemini("gemini-2.5-flash").prompt("Gere ideias de promoção para restaurante")
+                .maxTokens(80).stream(), Map.of());
+        SeriesTotals t = only(r);
+        assertThat(t.errors()).as(t.failures().toString()).isZero();
+        AiResponse a = SEEN.peek();
+        String[] planned = a.header("X-Sim-Chunk-Tokens").split(",");
+        long[] measured = a.timings().chunkTokens();
+        assertThat(measured).hasSize(planned.length);
+        for (int i = 0; i < planned.length; i++) {
+            assertThat(measured[i]).isEqualTo(Long.parseLong(planned[i]));
+        }
+        assertThat(a.tpotNanos()).isGreaterThanOrEqualTo(0); // chunks 0.05x apart may share one socket read
+    }
+
+    @Test
+    void nonStreamingAnswersOfBothProvidersAndThePlatform() throws Exception {
+        RunResult r = run((ai, u) -> u.random().nextBoolean()
+                ? ai.gemini("gemini-2.5-flash").prompt("Crie descrição de produto para e-commerce").send()
+                : ai.openai("gpt-4-turbo").prompt("Escreva uma resposta para reclamação de cliente").send(), Map.of());
+        assertThat(r.aggregate().total().errors()).as(r.aggregate().total().failures().toString()).isZero();
+        assertThat(SEEN).allSatisfy(a -> {
+            assertThat(a.usage().estimated()).isFalse();
+            assertThat(a.text()).isNotEmpty();
+            assertThat(a.quality()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
+    void platformEndpointNeedsItsSessionAndReportsUsage() throws Exception {
+        RunResult r = run((ai, u) -> ai.platform(null).model("gemini-2.5-flash").prompt("Crie um post").send(), Map.of());
+        // no login: the platform refuses, and the reason says so
+        SeriesTotals t = only(r);
+        assertThat(t.errors()).isEqualTo(t.count());
+        assertThat(t.failures().keySet()).allSatisfy(reason -> assertThat(reason).startsWith("HTTP 401"));
+    }
+
+    @Test
+    void rotationSpreadsModelsByWeight() throws Exception {
+        RunResult r = run((ai, u) -> ai.rotating().prompt("Crie um post para Instagram de uma padaria").maxTokens(5).send(),
+                Map.of("ai.mix", "gemini-2.5-flash:50,gpt-3.5-turbo:50"));
+        assertThat(r.aggregate().requests().keySet()).extracting(k -> k.tags().get("model"))
+                .containsExactlyInAnyOrder("gemini-2.5-flash", "gpt-3.5-turbo");
+    }
+}
