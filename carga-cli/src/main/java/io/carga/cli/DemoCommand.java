@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  * results are.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the reference platform (embedded PostgreSQL, simulated Gemini/OpenAI) and load it with",
-                "the spec's core journeys: BrazilianMicroEntrepreneurUser and AIModelLoadTester (4:1)."})
+        description = {"Start the reference platform and load it with the spec's core journeys.",
+                "Embedded PostgreSQL, simulated Gemini/OpenAI providers, and the journeys",
+                "BrazilianMicroEntrepreneurUser and AIModelLoadTester (4:1) from examples/."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-u", "--users"}, paramLabel = "N", description = "Virtual users (default ${DEFAULT-VALUE}).")
     int users = 50;
