@@ -52,8 +52,16 @@ final class RequestSeries {
             bytesOut.add(e.bytesSent());
         }
         if (!e.fields().isEmpty()) {
-            e.fields().forEach((k, v) -> fields.computeIfAbsent(k, x -> new DoubleAdder()).add(v));
+            e.fields().forEach(this::addField);
         }
+    }
+
+    private void addField(String name, Double value) {
+        DoubleAdder sum = fields.get(name); // a plain read first: computeIfAbsent costs more on the hot path
+        if (sum == null) {
+            sum = fields.computeIfAbsent(name, x -> new DoubleAdder());
+        }
+        sum.add(value);
     }
 
     private void failure(Outcome outcome, String error) {
