@@ -141,7 +141,9 @@ public final class AiClient implements AutoCloseable {
         }
         AiRateLimiter ramp = settings.rampDown(now);
         if (settings.limiter != null && !settings.limiter.acquire(ctx) || ramp != null && ramp != settings.limiter && !ramp.acquire(ctx)) {
-            return null;
+            // the run stopped while waiting for a slot: nothing was sent, nothing is reported
+            return new AiResponse(r.model(), Outcome.INTERRUPTED, "run stopped before the rate limiter admitted the request",
+                    0, Headers.EMPTY, "", null, Double.NaN, Double.NaN, intended, now, ctx.nanoTime(), -1, -1, null, null);
         }
         Wire wire = Wire.of(r.provider());
         String name = statName != null ? statName : "ai " + r.provider().name().toLowerCase(java.util.Locale.ROOT) + " "

@@ -146,4 +146,43 @@ class AiClientPlatformTest {
         assertThat(r.aggregate().requests().keySet()).extracting(k -> k.tags().get("model"))
                 .containsExactlyInAnyOrder("gemini-2.5-flash", "gpt-3.5-turbo");
     }
+
+    @Test
+    void lowBudgetStopsTheRunAndTheSummaryHasAiAndCost() throws Exception {
+        SEEN.clear();
+        call = (ai, u) -> ai.openai("gpt-4-turbo").prompt("Crie um post para Instagram de uma padaria").maxTokens(40).stream();
+        Map<String, String> props = Map.of("ai.budget.per-test", "0.002", "ai.budget.currency", "BRL", "ai.infra.hourly", "3.6");
+        Scenario s = new Scenario("ai", List.of(UserSpec.of(Caller.class)));
+        RunConfig config = RunConfig.of(s, ClosedModel.of(2, 0, Duration.ofSeconds(20))).withTarget(sim.baseUrl())
+                .withProperties(props);
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        io.carga.ai.budget.BudgetGuard guard = new io.carga.ai.budget.BudgetGuard(
+                AiSettings.fromProperties(props).budget(), new java.io.PrintStream(console, true));
+        long t0 = System.nanoTime();
+        RunResult r = new Engine(config, new MetricsHub(), List.of(guard), "budget").run();
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(15);
+        assertThat(r.reason()).isEqualTo(io.carga.core.output.StopReason.ABORTED);
+        assertThat(r.cause()).startsWith("stopped by budget");
+        assertThat(console.toString()).contains("BUDGET");
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        io.carga.report.ai.AiSection.addTo(root, r.aggregate(), r.cause());
+        assertThat(root.at("/ai/models/gpt-4-turbo/count").asLong()).isPositive();
+        assertThat(root.at("/ai/models/gpt-4-turbo/ttft_ms/p99").asDouble()).isPositive();
+        assertThat(root.at("/cost/ai_brl").asDouble()).isGreaterThanOrEqualTo(0.002);
+        assertThat(root.at("/cost/infrastructure_brl").asDouble()).isPositive();
+        assertThat(root.at("/cost/budget/status").asText()).isEqualTo("stopped");
+        assertThat(root.at("/cost/projection_monthly_brl/5000/total").asDouble()).isPositive();
+        assertThat(io.carga.report.ai.AiSection.console(r.aggregate())).contains("gpt-4-turbo").contains("cost: AI R$");
+    }
+
+    @Test
+    void rateLimitHoldsTheAiRateAndTheDelayShows() throws Exception {
+        RunResult r = run((ai, u) -> ai.gemini("gemini-2.5-flash").prompt("oi").maxTokens(3).send(),
+                Map.of("ai.rate-limit", "240/min"));
+        SeriesTotals t = only(r);
+        // 4/s for 1.5 s with one burst slot: at most 7 requests, and users waited for their slots
+        assertThat(t.count()).isBetween(4L, 7L);
+        assertThat(t.fieldSums().get(AiFields.RATE_DELAY_MS)).isPositive();
+        assertThat(t.latency().getMaxValue()).isGreaterThan(t.service().getMaxValue());
+    }
 }

@@ -42,6 +42,7 @@ public final class ConsoleSummary {
             a.counters().forEach((k, v) -> sb.append(' ').append(k.label()).append('=').append(fmt(v)));
             sb.append('\n');
         }
+        sb.append(io.carga.report.ai.AiSection.console(a));
         sb.append(String.format(Locale.ROOT, "generator: cpu peak %.0f%%, scheduling lag p99 %.1f ms, gc pauses %d ms, heap peak %.0f MB%n",
                 a.cpuPeak() * 100, a.lagP99Ms(), a.gcPauseMs(), a.heapPeak() / 1048576.0));
         if (a.saturated()) {

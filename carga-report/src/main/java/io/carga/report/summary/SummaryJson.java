@@ -72,6 +72,7 @@ public final class SummaryJson {
             ObjectNode t = custom.putObject("timings");
             a.timings().forEach((k, h) -> t.set(k.label(), percentiles(h)));
         }
+        io.carga.report.ai.AiSection.addTo(root, a, meta.stopCause());
         ArrayNode th = root.putArray("thresholds");
         for (Verdict v : verdicts) {
             Expression e = v.threshold().expression();
