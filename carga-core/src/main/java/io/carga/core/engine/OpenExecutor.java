@@ -1,6 +1,9 @@
 package io.carga.core.engine;
 
+import io.carga.core.config.UserSpec;
 import io.carga.core.load.OpenModel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 
@@ -18,7 +21,8 @@ final class OpenExecutor implements Executor {
 
     private final Schedule schedule;
     private final int maxConcurrency;
-    private final ConcurrentLinkedDeque<VirtualUser> idle = new ConcurrentLinkedDeque<>();
+    /** Idle users, one pool per user kind, so iterations follow the kinds' weights. */
+    private final Map<UserSpec, ConcurrentLinkedDeque<VirtualUser>> idle = new ConcurrentHashMap<>();
 
     OpenExecutor(Schedule schedule, int maxConcurrency) {
         this.schedule = schedule;
@@ -47,10 +51,13 @@ final class OpenExecutor implements Executor {
                 run.hub.recordDropped();
                 continue;
             }
-            VirtualUser vu = idle.pollFirst();
+            // The k-th iteration's kind: a pooled user of any kind would let the first kind do all the work.
+            UserSpec spec = run.config.scenario().specFor(k);
+            ConcurrentLinkedDeque<VirtualUser> pool = idle.computeIfAbsent(spec, x -> new ConcurrentLinkedDeque<>());
+            VirtualUser vu = pool.pollFirst();
             if (vu == null) {
                 long n = run.usersCreated.getAndIncrement();
-                vu = new VirtualUser(run, (int) n, run.config.scenario().specFor(n).factory().get());
+                vu = new VirtualUser(run, (int) n, spec.factory().get());
             }
             VirtualUser user = vu;
             run.userStarted();
@@ -60,7 +67,7 @@ final class OpenExecutor implements Executor {
                     keep = user.runIteration(intended);
                 } finally {
                     if (keep) {
-                        idle.addFirst(user);
+                        pool.addFirst(user);
                     } else {
                         user.finish();
                     }
@@ -73,9 +80,11 @@ final class OpenExecutor implements Executor {
 
     @Override
     public void close(RunState run) {
-        VirtualUser vu;
-        while ((vu = idle.pollFirst()) != null) {
-            vu.finish();
+        for (ConcurrentLinkedDeque<VirtualUser> pool : idle.values()) {
+            VirtualUser vu;
+            while ((vu = pool.pollFirst()) != null) {
+                vu.finish();
+            }
         }
     }
 }

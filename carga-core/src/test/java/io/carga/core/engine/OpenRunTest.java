@@ -84,6 +84,19 @@ class OpenRunTest {
     }
 
     @Test
+    void iterationsFollowTheWeightsOfTheUserKinds() throws Exception {
+        Script often = Script.create().task("often", 1, u -> u.protocol().call("often", Duration.ofMillis(1), Outcome.OK));
+        Script rarely = Script.create().task("rarely", 1, u -> u.protocol().call("rarely", Duration.ofMillis(1), Outcome.OK));
+        io.carga.core.config.Scenario mix = new io.carga.core.config.Scenario("mix",
+                List.of(often.spec("Often", 3), rarely.spec("Rarely", 1)));
+        Runs.Finished run = Runs.run(Runs.config(mix, OpenModel.constant(100, Duration.ofSeconds(1), 50)));
+
+        assertThat(run.result().aggregate().dropped()).isZero();
+        assertThat(often.tasksCompleted.get()).isEqualTo(75);
+        assertThat(rarely.tasksCompleted.get()).isEqualTo(25);
+    }
+
+    @Test
     void aRampingRateFollowsItsStages() throws Exception {
         Script s = Script.create().task("get", 1, u -> u.protocol().call("get", Duration.ofMillis(1), Outcome.OK));
         OpenModel model = new OpenModel(0, io.carga.core.load.Stage.parseList("1s:100/s,500ms:0/s"), 50);
