@@ -7,6 +7,7 @@ import io.carga.core.load.ClosedModel;
 import io.carga.core.load.Durations;
 import io.carga.examples.AIModelLoadTester;
 import io.carga.examples.BrazilianMicroEntrepreneurUser;
+import io.carga.examples.ModelRotationTester;
 import io.carga.http.HttpRunPlan;
 import io.carga.platform.PlatformConfig;
 import io.carga.platform.PlatformSim;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the reference platform and load it with the spec's core journeys.",
                 "Embedded PostgreSQL, simulated Gemini/OpenAI providers, and the journeys",
-                "BrazilianMicroEntrepreneurUser and AIModelLoadTester (4:1) from examples/."})
+                "BrazilianMicroEntrepreneurUser, AIModelLoadTester and ModelRotationTester (4:1:1)",
+                "from examples/, with AI cost, quality and per-model figures."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-u", "--users"}, paramLabel = "N", description = "Virtual users (default ${DEFAULT-VALUE}).")
     int users = 50;
@@ -56,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("carga demo: platform up at %s in %.1f s (%d businesses, %d users seeded)%n", sim.baseUrl(),
                     (System.nanoTime() - t0) / 1e9, sim.seeded().businesses(), sim.seeded().users());
             Scenario mix = new Scenario("demo: spec core journeys", List.of(
-                    UserSpec.of(BrazilianMicroEntrepreneurUser.class), UserSpec.of(AIModelLoadTester.class)));
+                    UserSpec.of(BrazilianMicroEntrepreneurUser.class), UserSpec.of(AIModelLoadTester.class),
+                    UserSpec.of(ModelRotationTester.class)));
             // Spawn over a tenth of the run (at least one second) so logins do not all land at once.
             double spawnRate = users / Math.max(1.0, d.toMillis() / 10_000.0);
             RunConfig config = RunConfig.of(mix, ClosedModel.of(users, spawnRate, d)).withTarget(sim.baseUrl());

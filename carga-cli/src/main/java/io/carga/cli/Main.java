@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 InitCommand.class, PipelineCommand.class, PlanCommand.class, DbCommand.class})
 public final class Main implements Runnable {
 
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final java.util.logging.Logger HELIDON_LOG = java.util.logging.Logger.getLogger("io.helidon");
+
     public static void main(String[] args) {
         quietLibraries();
         System.exit(execute(args));
@@ -31,7 +34,7 @@ public final class Main implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        java.util.logging.Logger.getLogger("io.helidon").setLevel(java.util.logging.Level.WARNING);
+        HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Runs carga with {@code args} and returns the exit code (for tests and main). */

@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice, to repeat a run.")
     Long seed;
 
+    @Option(names = {"-P", "--property"}, paramLabel = "KEY=VALUE", description = {"A protocol setting (repeatable), e.g.",
+            "-P ai.rate-limit=100/min -P ai.budget.per-test=5 -P ai.budget.currency=BRL -P http.pooling=shared:1000."})
+    Map<String, String> props = new LinkedHashMap<>();
+
     @Option(names = "--max-duration", paramLabel = "DURATION", description = "Hard stop whatever the plan (default 2h).")
     String maxDuration;
 
@@ -88,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("give either a SCENARIO or --url, not both");
         }
         ScenarioLoader.Loaded loaded;
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(props);
         if (url != null) {
             loaded = new ScenarioLoader.Loaded(QuickMode.scenario(url, method, headers, body), null);
         } else {
@@ -134,6 +138,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (target != null) {
             config = config.withTarget(target);
+        }
+        if (!props.isEmpty()) {
+            Map<String, String> merged = new LinkedHashMap<>(config.properties());
+            merged.putAll(props);
+            config = config.withProperties(merged);
         }
         if (seed != null) {
             config = config.withSeed(seed);

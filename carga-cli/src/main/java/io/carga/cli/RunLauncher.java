@@ -54,6 +54,7 @@ public final class RunLauncher {
         }
         outputs.add(new ResultsLogWriter(dir));
         outputs.addAll(extra);
+        outputs.addAll(ProtocolOutputs.forRun(config, out));
         if (judge != null) {
             outputs.addAll(judge.outputs(dir));
         }

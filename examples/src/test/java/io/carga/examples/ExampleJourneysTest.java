@@ -93,6 +93,15 @@ class ExampleJourneysTest {
         assertAllPassed(r);
     }
 
+    @Test
+    void modelRotationMeasuresEveryModel() throws Exception {
+        Map<String, SeriesTotals> r = run(ModelRotationTester.class, 8, Duration.ofSeconds(4));
+        assertThat(r).isNotEmpty();
+        assertAllPassed(r);
+        long total = r.values().stream().mapToLong(SeriesTotals::count).sum();
+        assertThat(total).isPositive();
+    }
+
     /** Last: its deletions really remove accounts, which the other journeys would then fail to log in as. */
     @Test
     @Order(Integer.MAX_VALUE)
