@@ -21,6 +21,7 @@ public final class RunAggregate {
     private final Map<SeriesKey, Double> gauges = new TreeMap<>();
     private final Map<SeriesKey, Histogram> timings = new TreeMap<>();
     private final Histogram lag = Histograms.newHistogram();
+    private final Histogram steadyLag = Histograms.newHistogram();
     private long startEpochMs = -1;
     private long endEpochMs;
     private double elapsedSeconds;
@@ -66,6 +67,9 @@ public final class RunAggregate {
         s.custom().timings().forEach((k, h) -> timings.computeIfAbsent(k, x -> Histograms.newHistogram()).add(h));
         GeneratorSample g = s.generator();
         lag.add(g.lag());
+        if (s.index() > 0) {
+            steadyLag.add(g.lag());
+        }
         dropped += s.dropped();
         usersPeak = Math.max(usersPeak, s.users());
         cpuPeak = Math.max(cpuPeak, g.cpu());
@@ -162,11 +166,15 @@ public final class RunAggregate {
 
     /**
      * True when the generator itself was the bottleneck, so latency figures can't be trusted: its
-     * scheduling lag p99 passed {@value #SATURATED_LAG_MS} ms, or it used {@value #SATURATED_CPU} of the
+     * scheduling lag p99 (after the first, warm-up interval) passed {@value #SATURATED_LAG_MS} ms, or it used {@value #SATURATED_CPU} of the
      * machine's CPU for {@value #SATURATED_INTERVALS} intervals in a row.
      */
     public boolean saturated() {
-        return lagP99Ms() > SATURATED_LAG_MS || saturatedStreakMax >= SATURATED_INTERVALS;
+        // The first interval is warm-up (class loading, JIT, users starting): its lag says little about the
+        // generator's capacity, so it is left out of the verdict when later intervals exist.
+        Histogram judged = steadyLag.getTotalCount() > 0 ? steadyLag : lag;
+        double p99 = judged.getTotalCount() == 0 ? 0 : Histograms.ms(judged.getValueAtPercentile(99));
+        return p99 > SATURATED_LAG_MS || saturatedStreakMax >= SATURATED_INTERVALS;
     }
 
     /** Requests per second over the whole run. */
