@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
  * {@code commandLine.addSubcommand("db", new DbCommand(hub))} (or {@code new DbCommand()} without
  * metrics); run it alone with {@code new CommandLine(new DbCommand()).execute(args)}.
  *
- * <p>Exit status: 0 when the run completed, 2 for a usage, configuration, connection or script
- * error and when a client aborted (pgbench also exits 2 then); 1 is left to failed thresholds.
+ * <p>Exit status: 0 when the run completed, 1 when a {@code --threshold} failed, 2 for a usage,
+ * configuration, connection or script error and when a client aborted (pgbench also exits 2 then).
  */
 @Command(name = "db", sortOptions = false, usageHelpAutoWidth = true,
         description = "pgbench-compatible PostgreSQL load test: pgbench's options and scripts, carga's percentiles.",
@@ -50,6 +50,8 @@ public final class DbCommand implements Callable<Integer> {
 
     /** Exit status for usage, configuration and script errors (the project's convention). */
     public static final int EXIT_USAGE = 2;
+    /** Exit status when a --threshold failed (the project's convention). */
+    public static final int EXIT_THRESHOLDS = 1;
     /** Up to this many clients, --threads=auto gives each client a platform thread. */
     public static final int AUTO_PLATFORM_MAX_CLIENTS = 256;
 
@@ -125,6 +127,10 @@ public final class DbCommand implements Callable<Integer> {
     @Option(names = "--show-script", paramLabel = "NAME", description = "show a builtin script and exit") String showScript;
     @Option(names = "--max-tries", paramLabel = "NUM", description = "only 1 is supported") Integer maxTries;
     @Option(names = "--debug", description = "print debugging output") boolean debug;
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "carga threshold on the run, e.g. 'p95 < 5ms', 'error_rate < 1%%', 'p99{name=<builtin: select only>} < 20ms'; "
+                    + "a failed one makes the exit status 1")
+    List<String> thresholds = new ArrayList<>();
     @Option(names = "--threads", paramLabel = "auto|platform|virtual",
             description = "one platform or one virtual thread per client; auto: platform up to "
                     + AUTO_PLATFORM_MAX_CLIENTS + " clients (faster on few cores, see the module README)")
@@ -180,6 +186,7 @@ public final class DbCommand implements Callable<Integer> {
         if (skipSomeUpdates) scriptOptions.add(new String[] {"b", "simple-update"});
         if (init) return initialize();
         BenchConfig cfg = benchConfig();
+        Verdicts verdicts = Verdicts.parse(thresholds);
         return withDatabase(db -> {
             if (embeddedMode() && cfg.builtinUsed()) {
                 try (Connection c = db.open()) {
@@ -187,7 +194,9 @@ public final class DbCommand implements Callable<Integer> {
                             100, false, 0, null, true), console.err()).run(c);
                 }
             }
-            return Bench.run(cfg, db, console, sink);
+            Bench.Result r = Bench.run(cfg, db, console, verdicts.sink(sink));
+            boolean failed = verdicts.judge(r, cfg.clients(), console.out());
+            return r.exit() != 0 ? r.exit() : failed ? EXIT_THRESHOLDS : 0;
         });
     }
 

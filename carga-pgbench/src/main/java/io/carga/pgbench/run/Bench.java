@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * percentiles.
  *
  * <pre>{@code
- * int exit = Bench.run(config, new ConnectionFactory(url, props), Console.system(), null);
+ * int exit = Bench.run(config, new ConnectionFactory(url, props), Console.system(), null).exit();
  * }</pre>
  */
 public final class Bench {
@@ -33,8 +33,16 @@ public final class Bench {
 
     private Bench() {}
 
+    /**
+     * How a run ended: the exit status (0, or {@link #EXIT_ABORTED}) and when the clients ran.
+     *
+     * @param startEpochMs when all clients were connected and started
+     * @param seconds      how long they ran (pgbench's benchmarking duration)
+     */
+    public record Result(int exit, long startEpochMs, double seconds) {}
+
     /** Runs the benchmark; {@code sink} (may be null) receives one event per transaction and statement. */
-    public static int run(BenchConfig cfg, ConnectionFactory db, Console out, EventSink sink) throws SQLException {
+    public static Result run(BenchConfig cfg, ConnectionFactory db, Console out, EventSink sink) throws SQLException {
         long seed = seed(cfg.randomSeed(), out);
         Prng base = new Prng(seed);
         List<Prng> clientRngs = new ArrayList<>();
@@ -114,6 +122,7 @@ public final class Bench {
             if (g.log != null) g.log.start(benchStartMicros + run.epochShiftMicros);
         }
         if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
+        long startEpochMs = System.currentTimeMillis();
         go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {
@@ -132,11 +141,9 @@ public final class Bench {
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
         new ResultPrinter(cfg, run, clients, scale, info, out.out())
                 .print(endTime - benchStart, benchStart - startTime);
-        if (aborted) {
-            out.error("Run was aborted; the above results are incomplete.");
-            return EXIT_ABORTED;
-        }
-        return 0;
+        Result result = new Result(aborted ? EXIT_ABORTED : 0, startEpochMs, (endTime - benchStart) / 1e9);
+        if (aborted) out.error("Run was aborted; the above results are incomplete.");
+        return result;
     }
 
     private static Thread.Builder threadBuilder(BenchConfig cfg) {
