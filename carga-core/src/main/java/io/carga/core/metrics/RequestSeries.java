@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The live, lock-free accumulator of one series. Writers are virtual users (many threads); the only
@@ -21,15 +20,13 @@ final class RequestSeries {
     private static final int MAX_REASON_LENGTH = 200;
 
     final SeriesKey key;
-    private final Recorder latency = Histograms.newRecorder();
-    private final Recorder service = Histograms.newRecorder();
+    private final StripedRecorder latency = new StripedRecorder();
+    private final StripedRecorder service = new StripedRecorder();
     private final LongAdder[] outcomes = new LongAdder[OUTCOMES.length];
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final Map<String, DoubleAdder> fields = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    private Histogram latencySpare;
-    private Histogram serviceSpare;
 
     RequestSeries(SeriesKey key) {
         this.key = key;
@@ -79,10 +76,8 @@ final class RequestSeries {
 
     /** Swaps the recorders; the returned histograms belong to the caller from now on. */
     SeriesInterval drain() {
-        Histogram lat = latency.getIntervalHistogram(latencySpare);
-        Histogram svc = service.getIntervalHistogram(serviceSpare);
-        latencySpare = null; // handed out: outputs may keep them, so never recycle
-        serviceSpare = null;
+        Histogram lat = latency.drain();
+        Histogram svc = service.drain();
         long[] counts = new long[outcomes.length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = outcomes[i].sumThenReset();

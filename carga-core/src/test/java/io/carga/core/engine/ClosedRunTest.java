@@ -51,8 +51,9 @@ class ClosedRunTest {
         assertThat(startedAt).hasSize(4);
         List<Long> sorted = startedAt.stream().sorted().toList();
         for (int k = 1; k < 4; k++) {
-            // user k+1 is due 100 ms after user k; the executor looks every 10 ms
-            assertThat((sorted.get(k) - sorted.get(0)) / 1e6).as("user %d", k + 1).isBetween(k * 100 - 15.0, k * 100 + 60.0);
+            // user k+1 is due 100 ms after user k; the executor looks every 10 ms, and the first user may itself
+            // have been scheduled late on a busy machine
+            assertThat((sorted.get(k) - sorted.get(0)) / 1e6).as("user %d", k + 1).isBetween(k * 100 - 40.0, k * 100 + 80.0);
         }
     }
 
