@@ -54,6 +54,8 @@ public final class DbCommand implements Callable<Integer> {
     public static final int EXIT_THRESHOLDS = 1;
     /** Up to this many clients, --threads=auto gives each client a platform thread. */
     public static final int AUTO_PLATFORM_MAX_CLIENTS = 256;
+    /** SELECT 1 statements before the clock starts (about half a second on two cores). */
+    public static final int DEFAULT_WARMUP = 20_000;
 
     private final EventSink sink;
     private final Console console;
@@ -131,6 +133,10 @@ public final class DbCommand implements Callable<Integer> {
             description = "carga threshold on the run, e.g. 'p95 < 5ms', 'error_rate < 1%%', 'p99{name=<builtin: select only>} < 20ms'; "
                     + "a failed one makes the exit status 1")
     List<String> thresholds = new ArrayList<>();
+    @Option(names = "--warmup", paramLabel = "NUM",
+            description = "SELECT 1 statements run over all clients before the clock starts, so the JIT is warm (default "
+                    + DEFAULT_WARMUP + "; 0 for none)")
+    int warmUp = DEFAULT_WARMUP;
     @Option(names = "--threads", paramLabel = "auto|platform|virtual",
             description = "one platform or one virtual thread per client; auto: platform up to "
                     + AUTO_PLATFORM_MAX_CLIENTS + " clients (faster on few cores, see the module README)")
@@ -327,7 +333,7 @@ public final class DbCommand implements Callable<Integer> {
         };
         return new BenchConfig(scripts, c, j, t, dur, progress == null ? 0 : positive(progress, "-P/--progress", 0),
                 perCommand, noVacuum, vacuumAll, r, limit, mode, defs, randomSeed, log, agg, sampling, logPrefix,
-                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, virtual);
+                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, virtual, Math.max(0, warmUp));
     }
 
     private static Builtins.Builtin findBuiltin(String name) {

@@ -99,13 +99,20 @@ public final class Bench {
         CountDownLatch connected = new CountDownLatch(clients.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
+        int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
+        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements)...");
         for (Client c : clients) {
             threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
                 if (!cfg.connect()) {
                     try {
                         c.session = run.openSession(c.id);
+                        c.connectedAt = System.nanoTime();
+                        c.session.warmUp(warmUpEach);
                     } catch (Client.Abort a) {
                         run.error(a.getMessage());
+                        c.aborted = true;
+                    } catch (SQLException e) {
+                        run.error("client " + c.id + " could not warm up: " + e.getMessage());
                         c.aborted = true;
                     }
                 }
@@ -140,10 +147,17 @@ public final class Bench {
 
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
         new ResultPrinter(cfg, run, clients, scale, info, out.out())
-                .print(endTime - benchStart, benchStart - startTime);
+                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime);
         Result result = new Result(aborted ? EXIT_ABORTED : 0, startEpochMs, (endTime - benchStart) / 1e9);
         if (aborted) out.error("Run was aborted; the above results are incomplete.");
         return result;
+    }
+
+    /** When the last client got its connection (pgbench's initial connection time ends there). */
+    private static long connectedAt(List<Client> clients, long fallback) {
+        long last = 0;
+        for (Client c : clients) last = Math.max(last, c.connectedAt);
+        return last == 0 ? fallback : last;
     }
 
     private static Thread.Builder threadBuilder(BenchConfig cfg) {

@@ -33,13 +33,14 @@ import java.util.Map;
  * @param debug            --debug
  * @param connect          -C: a new connection for each transaction
  * @param virtualThreads   one virtual thread per client instead of one platform thread (see DbCommand --threads)
+ * @param warmUp           {@code SELECT 1} statements run before the clock starts, over all clients (0: none)
  */
 public record BenchConfig(List<Script> scripts, int clients, int jobs, int transactions, int durationSeconds,
                           int progressSeconds, boolean perCommand, boolean noVacuum, boolean vacuumAll,
                           double rate, double latencyLimitMs, QueryMode mode, Map<String, String> defines,
                           String randomSeed, boolean log, int aggregateSeconds, double samplingRate,
                           String logPrefix, Path logDir, int scale, boolean builtinUsed, boolean debug,
-                          boolean connect, boolean virtualThreads) {
+                          boolean connect, boolean virtualThreads, int warmUp) {
 
     public BenchConfig {
         scripts = List.copyOf(scripts);

@@ -40,6 +40,7 @@ final class Client implements Runnable, Evaluator.Context {
     final SimpleStats[][] commandStats;
     long latencyLate;
     long connectNanos;
+    volatile long connectedAt;
     long cnt;
     volatile boolean finished;
     volatile boolean aborted;

@@ -105,7 +105,7 @@ public final class Initializer {
         boolean partitioned = o.partitionMethod() != null;
         for (String[] d : ddl) {
             StringBuilder q = new StringBuilder("create");
-            if (o.unlogged() && !partitioned) q.append(" unlogged");
+            if (o.unlogged()) q.append(" unlogged"); // pgbench 15 makes the partitioned parent unlogged too
             q.append(" table ").append(d[0]).append('(').append(o.scale() >= SCALE_32BIT_THRESHOLD ? d[2] : d[1]).append(')');
             if (partitioned && d[0].equals("pgbench_accounts")) {
                 q.append(" partition by ").append(o.partitionMethod()).append(" (aid)");

@@ -96,6 +96,17 @@ final class JdbcSession implements Session {
         if (cmd.meta() != Command.Meta.NONE) storeResults(st, hasResult, cmd, vars, script, index);
     }
 
+    @Override
+    public void warmUp(int statements) throws SQLException {
+        if (mode == QueryMode.SIMPLE) {
+            for (int i = 0; i < statements; i++) executeSimple("SELECT 1;");
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT 1")) {
+            for (int i = 0; i < statements; i++) ps.execute();
+        }
+    }
+
     /**
      * The hot path of {@code -M simple}: one Query message through PgJDBC's query executor, rows
      * discarded as they are decoded, no ResultSet built (a third of the client's CPU per statement).

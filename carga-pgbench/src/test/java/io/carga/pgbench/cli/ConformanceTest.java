@@ -121,6 +121,59 @@ class ConformanceTest {
         assertThat(actual).containsExactlyElementsOf(expected);
     }
 
+    /** The catalog of pgbench's tables: columns, options, persistence, partitions, constraints, data. */
+    private static List<String> catalog(String db) throws java.sql.SQLException {
+        String url = TestDb.get().jdbcUrl().replaceFirst("/postgres$", "/" + db);
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+             java.sql.Statement st = c.createStatement()) {
+            for (String q : List.of(
+                    "SELECT table_name, ordinal_position, column_name, data_type, character_maximum_length, is_nullable"
+                            + " FROM information_schema.columns WHERE table_name LIKE 'pgbench%' ORDER BY 1, 2",
+                    "SELECT relname, relkind, relpersistence, coalesce(array_to_string(reloptions, ','), ''),"
+                            + " coalesce(pg_get_expr(relpartbound, oid), '') FROM pg_class WHERE relname LIKE 'pgbench%' ORDER BY 1",
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                            + " WHERE conrelid::regclass::text LIKE 'pgbench%' ORDER BY 1, 2",
+                    "SELECT count(*), sum(aid), sum(bid), sum(abalance), min(filler), max(length(filler)) FROM pgbench_accounts",
+                    "SELECT count(*), sum(tid), sum(bid), count(filler) FROM pgbench_tellers",
+                    "SELECT count(*), sum(bid), count(filler) FROM pgbench_branches")) {
+                try (java.sql.ResultSet rs = st.executeQuery(q)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder sb = new StringBuilder();
+                        for (int i = 1; i <= n; i++) sb.append(rs.getString(i)).append('|');
+                        rows.add(sb.toString());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void initializationCreatesTheSameTablesAsPgbench() throws Exception {
+        TestDb.exec("DROP DATABASE IF EXISTS init_pgbench", "DROP DATABASE IF EXISTS init_carga",
+                "CREATE DATABASE init_pgbench", "CREATE DATABASE init_carga");
+        String[] init = {"-i", "-s", "2", "-F", "90", "--foreign-keys", "--unlogged-tables", "--partitions", "3", "-q"};
+        List<String> cmd = new ArrayList<>(List.of(pgbench.toString(), "-h", "127.0.0.1", "-p", String.valueOf(TestDb.get().port()),
+                "-U", "postgres"));
+        cmd.addAll(List.of(init));
+        cmd.add("init_pgbench");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("init.out").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("init.out"))).isZero();
+
+        io.carga.pgbench.CapturedConsole cc = new io.carga.pgbench.CapturedConsole();
+        List<String> args = new ArrayList<>(List.of("--jdbc-url", TestDb.get().jdbcUrl().replaceFirst("/postgres$", "/init_carga"),
+                "-U", "postgres"));
+        args.addAll(List.of(init));
+        assertThat(new picocli.CommandLine(new DbCommand(null, cc.console)).execute(args.toArray(String[]::new))).as(cc.err()).isZero();
+
+        List<String> expected = catalog("init_pgbench");
+        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(catalog("init_carga")).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void severalClientsDrawTheSameRandomNumbers() throws Exception {
         Path f = dir.resolve("random.sql");

@@ -11,7 +11,9 @@ record Db(int exit, String out, String err) {
 
     static Db run(String... args) {
         CapturedConsole cc = new CapturedConsole();
+        // no JIT warm-up: the tests run tiny workloads (RunTest checks that warm-up is reported)
         List<String> all = new ArrayList<>(List.of("--jdbc-url", TestDb.get().jdbcUrl(), "-U", "postgres"));
+        if (!List.of(args).contains("--warmup")) all.addAll(List.of("--warmup", "0"));
         all.addAll(List.of(args));
         CommandLine cl = new CommandLine(new DbCommand(null, cc.console));
         cl.setPosixClusteredShortOptionsAllowed(true);

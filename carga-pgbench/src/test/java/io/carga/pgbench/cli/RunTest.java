@@ -143,6 +143,14 @@ class RunTest {
     }
 
     @Test
+    void warmUpRunsBeforeTheClockAndIsNotCounted() {
+        Db db = Db.run("-n", "-c", "2", "-t", "3", "-S", "--warmup", "500");
+        assertThat(db.exit()).as(db.err()).isZero();
+        assertThat(db.err()).contains("warming up (500 SELECT 1 statements)...");
+        assertThat(db.out()).contains("number of transactions actually processed: 6/6");
+    }
+
+    @Test
     void clusteredShortOptions() {
         Db db = Db.run("-nSc2", "-t3", "-j2");
         assertThat(db.exit()).as(db.err()).isZero();
