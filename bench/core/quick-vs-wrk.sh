@@ -19,7 +19,7 @@ for round in $(seq "$ROUNDS"); do
   wrk_rps=$(awk '/Requests\/sec/ {print $2}' "$tf.out"); wrk_n=$(awk '/requests in/ {print $1}' "$tf.out")
   wrk_cpu=$(awk '{printf "%.2f", ($1 + $2) * 1e6}' "$tf")
   res=$(mktemp -d)
-  /usr/bin/time -f '%U %S' -o "$tf" "$ROOT/carga" run --url "$URL" --connections "$CONNS" --duration "${SECS}s" --out "$res" -q > "$tf.carga"
+  /usr/bin/time -f '%U %S' -o "$tf" "$ROOT/carga" run --url "$URL" --connections "$CONNS" --duration "${SECS}s" ${WARMUP:+--warmup "$WARMUP"} --out "$res" -q > "$tf.carga"
   carga_rps=$(python3 -c "import json;print(json.load(open('$res/summary.json'))['total']['rps'])")
   carga_n=$(python3 -c "import json;print(json.load(open('$res/summary.json'))['total']['count'])")
   carga_err=$(python3 -c "import json;print(json.load(open('$res/summary.json'))['total']['errors'])")

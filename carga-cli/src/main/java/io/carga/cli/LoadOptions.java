@@ -53,6 +53,21 @@ final class LoadOptions {
     @Option(names = "--max-users", paramLabel = "N", description = "Open model: most iterations in flight at once (default ${DEFAULT-VALUE}).")
     int maxUsers = Defaults.MAX_CONCURRENCY;
 
+    /** The same load for another duration (a warm-up run). */
+    LoadOptions withDuration(String d) {
+        LoadOptions o = new LoadOptions();
+        o.users = users;
+        o.connections = connections;
+        o.spawnRate = spawnRate;
+        o.rate = rate;
+        o.stages = null;
+        o.duration = d;
+        o.iterations = null;
+        o.perUser = perUser;
+        o.maxUsers = maxUsers;
+        return o;
+    }
+
     LoadModel toModel(LoadShape shape, Duration defaultDuration) {
         if (users != null && users < 1) {
             throw new UsageException("--users must be at least 1, was " + users);

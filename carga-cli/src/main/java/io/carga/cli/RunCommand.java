@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
             "-P ai.rate-limit=100/min -P ai.budget.per-test=5 -P ai.budget.currency=BRL -P http.pooling=shared:1000."})
     Map<String, String> props = new LinkedHashMap<>();
 
+    @Option(names = "--warmup", paramLabel = "DURATION", description = {"Run the same load this long first, unrecorded,",
+            "so JIT compilation and connection set-up stay out of the figures (as wrk2's calibration). Default none."})
+    String warmup;
+
     @Option(names = "--max-duration", paramLabel = "DURATION", description = "Hard stop whatever the plan (default 2h).")
     String maxDuration;
 
@@ -118,6 +122,9 @@ final class RunCommand implements Callable<Integer> {
             config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
         }
         config = HttpRunPlan.apply(config, System.out);
+        if (warmup != null) {
+            Warmup.run(config, load.withDuration(warmup).toModel(null, Duration.ZERO), System.out);
+        }
         RunLauncher.Launched run = new RunLauncher(System.out).launch(config, dir, output.quiet,
                 capacity.enabled ? List.of(capacity.search(dir)) : List.of());
         return run.exit().code();
