@@ -97,7 +97,7 @@ public final class PlanRun {
     public static Map<String, String> properties(Plan plan) {
         Map<String, String> p = new LinkedHashMap<>(plan.properties());
         if (plan.controls().aiRatePerSecond() != null) {
-            p.putIfAbsent("ai.rate_limit", plan.controls().aiRatePerSecond() + "/s");
+            p.putIfAbsent("ai.rate-limit", plan.controls().aiRatePerSecond() + "/s"); // the key carga-ai reads
         }
         return p;
     }
