@@ -140,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
         PlanRun.checkWindow(p, java.time.Instant.now(), force, System.out);
         RunConfig config = PlanRun.config(p, st, 1.0);
         if (load.bounded() || load.users != null || load.rate != null) {
+            if (load.users == null && load.connections == null && load.rate == null) {
+                load.users = st.users(); // --duration alone shortens the stage; it keeps the stage's users
+            }
             config = new RunConfig(config.scenario(), load.toModel(null, st.duration()), config.maxDuration(),
                     config.gracefulStop(), config.interval(), config.seed(), config.target(), config.properties());
         }
