@@ -67,13 +67,7 @@ final class ClosedExecutor implements Executor {
         long n = run.usersCreated.getAndIncrement();
         VirtualUser vu = new VirtualUser(run, (int) n, run.config.scenario().specFor(n).factory().get());
         run.userStarted();
-        Thread.ofVirtual().name("vu-" + n).start(() -> {
-            try {
-                vu.runLoop(budget);
-            } finally {
-                run.userEnded();
-            }
-        });
+        Thread.ofVirtual().name("vu-" + n).start(() -> vu.runLoop(budget, run::userEnded));
         return vu;
     }
 }

@@ -27,6 +27,7 @@ final class RunState {
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final Map<String, Boolean> reportedErrors = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.ScheduledThreadPoolExecutor timer;
     volatile boolean stopping;
     volatile boolean cutOff;
 
@@ -79,7 +80,28 @@ final class RunState {
         return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
     }
 
+    /** The think-time timer: one platform thread that starts users' next tasks when their wait is over. */
+    java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+        var t = timer;
+        if (t == null) {
+            synchronized (this) {
+                t = timer;
+                if (t == null) {
+                    t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                            Thread.ofPlatform().name("carga-think-timer").daemon().factory());
+                    t.setRemoveOnCancelPolicy(true);
+                    timer = t;
+                }
+            }
+        }
+        return t;
+    }
+
     void closeShared() {
+        var t = timer;
+        if (t != null) {
+            t.shutdownNow();
+        }
         for (Object o : shared.values()) {
             if (o instanceof AutoCloseable c) {
                 try {

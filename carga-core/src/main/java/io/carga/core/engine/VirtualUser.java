@@ -9,6 +9,9 @@ import io.carga.core.event.EventSink;
 import io.carga.core.event.Tags;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -26,6 +29,13 @@ final class VirtualUser implements UserContext {
     private volatile boolean inTask;
     private long intendedStart;
     private boolean started;
+    private static final int RUNNING = 0;
+    private static final int THINKING = 1;
+    private static final int DONE = 2;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private volatile ScheduledFuture<?> wakeUp;
+    private IterationBudget budget;
+    private Runnable onEnd;
 
     VirtualUser(RunState run, int id, User user) {
         this.run = run;
@@ -35,11 +45,27 @@ final class VirtualUser implements UserContext {
         user.attach(this);
     }
 
-    /** Closed loop: onStart, tasks with think time until told to stop (or out of iterations), onStop. */
-    void runLoop(IterationBudget budget) {
+    /**
+     * Closed loop: onStart, tasks with think time until told to stop (or out of iterations), onStop, then
+     * {@code onEnd}. Called on a virtual thread. Between tasks the user holds no thread at all: the engine's
+     * timer starts a fresh virtual thread when the think time is over, so 100,000 thinking users cost no
+     * stacks (a parked virtual thread keeps about 4 KB of stack chunks). Scenario code that sleeps inside
+     * a task ({@link #sleepUntil}) still parks as usual.
+     */
+    void runLoop(IterationBudget budget, Runnable onEnd) {
+        this.budget = budget;
+        this.onEnd = onEnd;
+        step(0);
+    }
+
+    private void step(long plannedWake) {
         bindThread();
+        if (plannedWake != 0) {
+            run.hub.recordLag(System.nanoTime() - plannedWake);
+        }
         try {
-            if (!start()) {
+            if (!started && !start()) {
+                end();
                 return;
             }
             Tasks tasks = user.taskList();
@@ -49,12 +75,43 @@ final class VirtualUser implements UserContext {
                     break;
                 }
                 long wait = user.waitTime().nanosAfter(t0, System.nanoTime(), random);
-                if (wait > 0 && !sleepUntil(System.nanoTime() + wait)) {
+                if (wait > 0) {
+                    if (!shouldStop()) {
+                        think(System.nanoTime() + wait);
+                        return;
+                    }
                     break;
                 }
             }
-        } finally {
-            finish();
+            end();
+        } catch (RuntimeException | Error e) {
+            run.reportOnce("engine", e);
+            end();
+        }
+    }
+
+    /** Leaves the thread and asks the timer to resume at {@code deadline}. */
+    private void think(long deadline) {
+        thread = null; // the next step runs on another thread; this one ends right after
+        state.set(THINKING);
+        wakeUp = run.timer().schedule(() -> resume(deadline), Math.max(0, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+        if (shouldStop()) {
+            wake(); // a stop that came while scheduling must not wait for the think time
+        }
+    }
+
+    private void resume(long plannedWake) {
+        if (state.compareAndSet(THINKING, RUNNING)) {
+            Thread.ofVirtual().start(() -> step(plannedWake));
+        }
+    }
+
+    private void end() {
+        state.set(DONE);
+        finish();
+        if (onEnd != null) {
+            onEnd.run();
         }
     }
 
@@ -150,11 +207,21 @@ final class VirtualUser implements UserContext {
         wake();
     }
 
-    /** Wakes the user if it sleeps (unpark, not interrupt, so in-flight I/O is left alone). */
+    /**
+     * Wakes the user if it sleeps (unpark, not interrupt, so in-flight I/O is left alone), or ends its think
+     * time at once when it is between tasks.
+     */
     void wake() {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
+        }
+        if (state.compareAndSet(THINKING, RUNNING)) {
+            ScheduledFuture<?> f = wakeUp;
+            if (f != null) {
+                f.cancel(false);
+            }
+            Thread.ofVirtual().start(() -> step(0));
         }
     }
 
