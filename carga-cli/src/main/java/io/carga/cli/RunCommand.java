@@ -165,7 +165,8 @@ final class RunCommand implements Callable<Integer> {
         }
         config = HttpRunPlan.apply(config, System.out);
         Judge judge = PlanFiles.judge(p, st, System.out);
-        return new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of(), judge).exit().code();
+        Path out = output.outDir();
+        return new RunLauncher(System.out).launch(config, out, output.quiet, PlanRun.outputs(st, 1.0, out), judge).exit().code();
     }
 
     private static Duration duration(String text, String option) {

@@ -95,7 +95,8 @@ public final class PipelineCommand implements Callable<Integer> {
             config = HttpRunPlan.apply(config, System.out);
             Judge judge = PlanFiles.judge(p, stage, System.out);
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
-            RunLauncher.Launched run = new RunLauncher(System.out).launch(config, stageDir, quiet, List.of(), judge);
+            RunLauncher.Launched run = new RunLauncher(System.out).launch(config, stageDir, quiet,
+                    PlanRun.outputs(stage, scaleTime, stageDir), judge);
             Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
             System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());
             ObjectNode a = json.createObjectNode();

@@ -34,7 +34,16 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
 
     /** A named run profile: the spec's smoke 5 min / 10 users, and so on. */
     public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
-                        List<Threshold> thresholds, boolean throughput) {
+                        List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity) {
+        public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
+                     List<Threshold> thresholds, boolean throughput) {
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null);
+        }
+
+        /** A stage of {@code type: capacity}: users raised in steps until the SLA breaks. */
+        public boolean isCapacity() {
+            return capacity != null;
+        }
     }
 
     /**

@@ -340,7 +340,15 @@ public final class PlanLoader {
             }
             List<Threshold> own = thresholdList(n.path("thresholds"), at + "/thresholds", "stage:" + name);
             Double spawn = n.has("spawn_rate") ? n.get("spawn_rate").asDouble() : null;
-            return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own, n.path("throughput").asBoolean(false));
+            io.carga.report.capacity.CapacityPlan capacity = null;
+            if ("capacity".equals(n.path("type").asText("load"))) {
+                capacity = capacity(at + "/capacity", n.path("capacity"));
+                if (capacity == null) {
+                    return null;
+                }
+            }
+            return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own,
+                    n.path("throughput").asBoolean(false), capacity);
         }
 
         Plan.Adaptive adaptive(JsonNode a) {
@@ -373,6 +381,31 @@ public final class PlanLoader {
                 problem(pointer, 0, e.getMessage());
                 return null;
             }
+        }
+
+        /**
+         * A capacity stage's search: {@code capacity: {steps: "10:10:500", hold: 30s, ramp: 5s}}, users
+         * raised from START by STEP up to MAX, each step ramped then held and judged.
+         */
+        io.carga.report.capacity.CapacityPlan capacity(String at, JsonNode c) {
+            String steps = c.path("steps").asText("10:10:1000");
+            String[] p = steps.split(":");
+            Duration hold = c.has("hold") ? duration(at + "/hold", c.get("hold").asText()) : Duration.ofSeconds(30);
+            Duration ramp = c.has("ramp") ? duration(at + "/ramp", c.get("ramp").asText()) : Duration.ofSeconds(5);
+            if (hold == null || ramp == null) {
+                return null;
+            }
+            return quietly(c.has("steps") ? at + "/steps" : at, () -> {
+                if (p.length != 3) {
+                    throw new IllegalArgumentException("capacity steps must look like START:STEP:MAX, e.g. 10:10:500");
+                }
+                try {
+                    return new io.carga.report.capacity.CapacityPlan(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
+                            Integer.parseInt(p[2].trim()), ramp, hold);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("capacity steps must be whole numbers START:STEP:MAX, got " + steps);
+                }
+            });
         }
 
         <T> T quietly(String pointer, java.util.function.Supplier<T> read) {

@@ -84,6 +84,11 @@ public final class PlanRun {
 
     /** The stage as a closed model, its duration multiplied by {@code scaleTime} (at least one second). */
     public static LoadModel model(Plan.Stage stage, double scaleTime) {
+        if (stage.isCapacity()) {
+            var c = stage.capacity();
+            return new io.carga.report.capacity.CapacityPlan(c.start(), c.step(), c.max(), scaled(c.ramp(), scaleTime),
+                    scaled(c.hold(), scaleTime)).model();
+        }
         Duration d = scaled(stage.duration(), scaleTime);
         return ClosedModel.of(stage.users(), stage.spawnRate() == null ? 0 : stage.spawnRate(), d);
     }
@@ -100,6 +105,17 @@ public final class PlanRun {
             p.putIfAbsent("ai.rate-limit", plan.controls().aiRatePerSecond() + "/s"); // the key carga-ai reads
         }
         return p;
+    }
+
+    /** The outputs a stage adds to its run: a capacity stage's search, which judges each step. */
+    public static java.util.List<io.carga.core.output.Output> outputs(Plan.Stage stage, double scaleTime, java.nio.file.Path dir) {
+        if (!stage.isCapacity()) {
+            return java.util.List.of();
+        }
+        var c = stage.capacity();
+        var plan = new io.carga.report.capacity.CapacityPlan(c.start(), c.step(), c.max(), scaled(c.ramp(), scaleTime),
+                scaled(c.hold(), scaleTime));
+        return java.util.List.of(new io.carga.report.capacity.CapacitySearch(plan, io.carga.report.capacity.CapacityCriteria.SPEC, dir));
     }
 
     /** The plan's base config for a stage; command-line options are applied on top by the caller. */
