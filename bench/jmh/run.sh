@@ -6,10 +6,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2*-jdk* 2>/dev/null | tail -1)
-fi
-[ -n "$JAVA_HOME" ] || { echo "no JDK >= 21 found: set JAVA_HOME" >&2; exit 1; }
+source "$ROOT/bin/find-jdk"
+JAVA_HOME=$(carga_find_jdk) || exit 1
 export JAVA_HOME
 ./mvnw -q -pl carga-core -am install -Dmaven.test.skip=true
 ./mvnw -q -f bench/jmh/pom.xml package

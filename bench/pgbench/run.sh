@@ -26,7 +26,7 @@ PGBENCH=${PGBENCH:-/usr/bin/pgbench}
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 [ -x "$PGBENCH" ] || { echo "pgbench not found at $PGBENCH (apt-get install postgresql-client)"; exit 2; }
 [ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL server binaries (apt-get install postgresql)"; exit 2; }
-if [ -z "${JAVA_HOME:-}" ]; then JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2*-jdk* 2>/dev/null | tail -1); fi
+source "$(cd "$(dirname "$0")/../.." && pwd)/bin/find-jdk"; JAVA_HOME=$(carga_find_jdk) || exit 1
 export JAVA_HOME
 
 echo "== building carga-pgbench"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-30}; CONNS=${2:-400}; PORT=${PORT:-18480}
-export JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2*-jdk* | tail -1)}
+source bin/find-jdk; JAVA_HOME=$(carga_find_jdk) || exit 1; export JAVA_HOME
 ./mvnw -q -pl platform-sim compile dependency:build-classpath -Dmdep.outputFile=target/platform-sim.cp
 CP=platform-sim/target/classes:$(cat platform-sim/target/platform-sim.cp)
 mkdir -p bench/out
