@@ -299,7 +299,8 @@ public final class ReportBuilder {
         Set<String> fields = new TreeSet<>();
         ArrayNode rows = ai.putArray("rows");
         a.requests().forEach((k, t) -> {
-            if (t.fieldSums().isEmpty() && Kinds.of(k.label()) != Kinds.AI) {
+            // Only AI requests: plain HTTP requests carry fields too (ttfb_ms, connect_ms).
+            if (Kinds.of(k.label(), t.fieldSums()) != Kinds.AI) {
                 return;
             }
             fields.addAll(t.fieldSums().keySet());
