@@ -16,7 +16,7 @@ public final class PlanFiles {
      * query latency) as they land, so every command sees the same set.
      */
     public static MetricRegistry registry() {
-        return MetricRegistry.builtIn();
+        return io.carga.ai.AiMetrics.register(MetricRegistry.builtIn());
     }
 
     /** Loads {@code file}; every problem becomes one line of a usage error (exit code 2). */
