@@ -9,7 +9,9 @@ package io.carga.cli;
  * <tr><td>2</td><td>USAGE</td><td>bad command line, config, plan or scenario; nothing ran</td></tr>
  * <tr><td>3</td><td>ABORTED</td><td>stopped early by abort-on-fail or the budget guard</td></tr>
  * <tr><td>4</td><td>INVALID_RUN</td><td>the generator was saturated; the figures can't be trusted</td></tr>
- * <tr><td>130</td><td>INTERRUPTED</td><td>stopped by Ctrl-C or SIGTERM (results are still written)</td></tr>
+ * <tr><td>130</td><td>INTERRUPTED</td><td>stopped by Ctrl-C or SIGTERM; results are still written. A signal ends the
+ * JVM itself, so the process status is the JVM's (130 for SIGINT, 143 for SIGTERM); 130 is what a caller of
+ * {@link Main#execute} gets.</td></tr>
  * </table>
  */
 public enum ExitCode {
