@@ -2,10 +2,11 @@ package io.carga.ai.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carga.http.client.BodySink;
+import io.carga.http.client.SseDecoder;
+import io.carga.http.client.SseEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,12 +25,7 @@ public final class StreamReader implements BodySink {
 
     private final Wire wire;
     private final List<Event> events = new ArrayList<>();
-    private final StringBuilder data = new StringBuilder();
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
-    private byte[] line = new byte[512];
-    private int lineLength;
-    private boolean afterCr;
-    private boolean hasData;
     private boolean done;
     private String malformed;
     private String simTrailer;
@@ -41,60 +37,29 @@ public final class StreamReader implements BodySink {
     }
 
     @Override
-    public boolean onData(byte[] buf, int off, int len, long arrivalNanos) {
+    public boolean onData(byte[] buf, int off, int len, long arrivalNanos) throws java.io.IOException {
         if (raw.size() < RAW_KEEP) {
             raw.write(buf, off, Math.min(len, RAW_KEEP - raw.size()));
         }
-        for (int i = off, end = off + len; i < end; i++) {
-            byte b = buf[i];
-            if (afterCr) {
-                afterCr = false;
-                if (b == '\n') {
-                    continue;
-                }
-            }
-            if (b == '\r' || b == '\n') {
-                afterCr = b == '\r';
-                if (!endOfLine(arrivalNanos)) {
-                    return false;
-                }
-            } else {
-                if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[lineLength++] = b;
-            }
-        }
-        return true;
+        return decoder.onData(buf, off, len, arrivalNanos);
     }
 
-    private boolean endOfLine(long arrivalNanos) {
-        if (lineLength == 0) {
-            return dispatch(arrivalNanos);
+    /** The HTTP module's SSE decoder splits lines and events; this class gives the events their AI meaning. */
+    private final SseDecoder decoder = new SseDecoder(new SseDecoder.Listener() {
+        @Override
+        public boolean onEvent(SseEvent e) {
+            return dispatch(e.data(), e.arrivalNanos());
         }
-        String l = new String(line, 0, lineLength, StandardCharsets.UTF_8);
-        lineLength = 0;
-        if (l.charAt(0) == ':') {
-            String c = l.substring(1).strip();
-            if (c.startsWith("x-sim ")) {
-                simTrailer = c.substring(6);
-            }
-            return true;
-        }
-        if (l.startsWith("data:")) {
-            data.append(l, l.length() > 5 && l.charAt(5) == ' ' ? 6 : 5, l.length()).append('\n');
-            hasData = true;
-        }
-        return true;
-    }
 
-    private boolean dispatch(long arrivalNanos) {
-        if (!hasData) {
-            return true;
+        @Override
+        public void onComment(String text, long arrivalNanos) {
+            if (text.startsWith("x-sim ")) {
+                simTrailer = text.substring(6);
+            }
         }
-        String d = data.substring(0, data.length() - 1);
-        data.setLength(0);
-        hasData = false;
+    });
+
+    private boolean dispatch(String d, long arrivalNanos) {
         if (d.equals("[DONE]")) {
             done = true;
             return true;

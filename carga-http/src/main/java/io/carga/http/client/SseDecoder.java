@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * A {@link BodySink} that decodes {@code text/event-stream} (the WHATWG Server-Sent Events format) and hands
  * each event to a listener the moment its terminating blank line arrives. Lines may end with CRLF, LF or CR;
- * comment lines ({@code :keep-alive}) are skipped; an event left unfinished at the end of the stream is dropped,
+ * comment lines ({@code :keep-alive}) go to {@link Listener#onComment}, which ignores them by default; an event left unfinished at the end of the stream is dropped,
  * as the format requires.
  *
  * <pre>{@code
@@ -19,6 +19,10 @@ public final class SseDecoder implements BodySink {
     @FunctionalInterface
     public interface Listener {
         boolean onEvent(SseEvent event) throws java.io.IOException;
+
+        /** A comment line ({@code : text}), without its colon; ignored unless a listener wants it. */
+        default void onComment(String text, long arrivalNanos) {
+        }
     }
 
     private final Listener listener;
@@ -79,6 +83,7 @@ public final class SseDecoder implements BodySink {
         String l = new String(line, 0, lineLength, StandardCharsets.UTF_8);
         lineLength = 0;
         if (l.charAt(0) == ':') {
+            listener.onComment(l.substring(1).strip(), arrivalNanos);
             return true;
         }
         int colon = l.indexOf(':');
