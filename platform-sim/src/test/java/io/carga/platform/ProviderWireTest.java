@@ -68,6 +68,9 @@ class ProviderWireTest {
         assertThat(last.path("usage").path("completion_tokens").asInt()).isEqualTo(12);
         assertThat(text.toString()).isEqualTo(openai("").json().path("choices").get(0).path("message").path("content").asText());
         assertThat(r.body()).contains(": x-sim {\"model\":\"gpt-3.5-turbo\"");
+        // the simulator's own timing has microsecond decimals, so a client's 1 ms accuracy can be checked
+        assertThat(r.body()).containsPattern("\"ttft_ms\":\\d+\\.\\d{3},\"planned_ms\":\\[\\d+\\.\\d{3},")
+                .containsPattern("\"actual_ms\":\\[\\d+\\.\\d{3},");
         StringBuilder masked = new StringBuilder();
         chunks.forEach(c -> masked.append("data: ").append(mask(c)).append("\n\n"));
         masked.append("data: [DONE]\n\n");

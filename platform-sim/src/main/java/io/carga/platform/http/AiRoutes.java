@@ -128,7 +128,7 @@ public final class AiRoutes {
             return;
         }
         Sse[] sse = new Sse[1];
-        AiService.Answer a = ai.run(ex, ask, c, (i, text, at) -> {
+        AiService.Answer a = ai.run(ex, ask, c, (i, text) -> {
             if (sse[0] == null) {
                 sse[0] = new Sse(ex.response());
             }
@@ -142,7 +142,7 @@ public final class AiRoutes {
         done.remove("content");
         done.put("type", "done");
         sse[0].data(ex.mapper().writeValueAsString(done));
-        sse[0].comment(AiService.scheduleComment(c, a.actualOffsetsMs()));
+        sse[0].comment(AiService.scheduleComment(c, a.actualOffsetsMicros()));
         sse[0].close();
     }
 

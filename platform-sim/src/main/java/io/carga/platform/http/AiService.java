@@ -11,7 +11,6 @@ import io.carga.platform.llm.ModelProfile;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 
 /**
  * What the platform's AI departments share: ask the simulated LLM, report its schedule, store the
@@ -24,7 +23,7 @@ public final class AiService {
                       String city, String prompt, String message, Integer maxTokens, long businessId, Long userId) {}
 
     /** What came back: the completion, when its chunks were really emitted, and the stored row id. */
-    public record Answer(Completion completion, long[] actualOffsetsMs, long generationId, long latencyMs) {}
+    public record Answer(Completion completion, long[] actualOffsetsMicros, long generationId, long latencyMs) {}
 
     private final LlmSimulator llm;
     private final Sql sql;
@@ -59,17 +58,20 @@ public final class AiService {
     /** Headers announcing the planned schedule, so a client can compare what it measured. */
     public static void simHeaders(Exchange ex, Completion c) {
         ex.header("X-Sim-Model", c.model().name());
-        ex.header("X-Sim-TTFT-Ms", Long.toString(c.ttftMs()));
-        ex.header("X-Sim-Total-Ms", Long.toString(c.totalMs()));
+        ex.header("X-Sim-TTFT-Ms", Completion.ms(c.ttftMicros()));
+        ex.header("X-Sim-Total-Ms", Completion.ms(c.totalMicros()));
         ex.header("X-Sim-Chunk-Tokens", String.join(",", c.chunkTokens().stream().map(String::valueOf).toList()));
         ex.header("X-Sim-Schedule-Ms", c.scheduleHeader());
     }
 
-    /** The JSON of the final SSE comment: planned and actual chunk offsets (ms after request arrival). */
-    public static String scheduleComment(Completion c, long[] actual) {
-        return "x-sim {\"model\":\"" + c.model().name() + "\",\"ttft_ms\":" + c.ttftMs() + ",\"planned_ms\":"
-                + Arrays.toString(c.chunkDueMs()).replace(" ", "") + ",\"actual_ms\":" + Arrays.toString(actual).replace(" ", "")
-                + ",\"chunk_tokens\":" + c.chunkTokens().toString().replace(" ", "") + "}";
+    /**
+     * The JSON of the final SSE comment: planned and actual chunk offsets, ms after request arrival with
+     * microsecond decimals ({@code actual} is in microseconds).
+     */
+    public static String scheduleComment(Completion c, long[] actualMicros) {
+        return "x-sim {\"model\":\"" + c.model().name() + "\",\"ttft_ms\":" + Completion.ms(c.ttftMicros())
+                + ",\"planned_ms\":[" + Completion.msList(c.chunkDueMicros(), ",") + "],\"actual_ms\":["
+                + Completion.msList(actualMicros, ",") + "],\"chunk_tokens\":" + c.chunkTokens().toString().replace(" ", "") + "}";
     }
 
     public static ApiError toApiError(LlmException e, String field) {

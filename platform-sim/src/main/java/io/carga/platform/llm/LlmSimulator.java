@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LlmSimulator {
 
-    /** Receives streamed chunks as they become due. */
+    /** Receives streamed chunks as they become due, and writes them out before returning. */
     @FunctionalInterface
     public interface ChunkSink {
-        void chunk(int index, String text, long actualOffsetMs) throws Exception;
+        void chunk(int index, String text) throws Exception;
     }
 
     private final long seed;
@@ -69,7 +69,7 @@ public final class LlmSimulator {
                 double perToken = 1000.0 / model.tokensPerSecond() * (0.8 + 0.4 * r.nextDouble());
                 t += chunkTokens.get(i) * perToken * f.slowStreamFactor();
             }
-            due[i] = Math.round(t * timeScale);
+            due[i] = Math.round(t * timeScale * 1000);
         }
         String id = HexFormat.of().toHexDigits(r.nextLong()) + HexFormat.of().toHexDigits(n);
         return new Completion(id, model, String.join("", pieces), List.copyOf(chunks), List.copyOf(chunkTokens),
@@ -90,7 +90,7 @@ public final class LlmSimulator {
         double rate = faults.get().errorRateFor(c.model().name());
         if (rate > 0 && new SplittableRandom(seed ^ c.id().hashCode()).nextDouble() < rate) {
             long start = System.nanoTime();
-            waits.sleepUntil(start + Math.min(c.ttftMs(), 200) * 1_000_000);
+            waits.sleepUntil(start + Math.min(c.ttftMicros(), 200_000) * 1_000);
             observer.call(c.model().name(), "provider_error", 0, System.nanoTime() - start, c.promptTokens(), 0, 0);
             throw new LlmException(LlmException.Kind.UNAVAILABLE, "The model is overloaded. Please try again later.", 1);
         }
@@ -98,7 +98,8 @@ public final class LlmSimulator {
 
     /**
      * Emits every chunk at its planned time after {@code startNanos}, shifted by any stall that happens
-     * meanwhile. Returns the actual offsets (ms after start) at which chunks were emitted.
+     * meanwhile. Returns the actual offsets (microseconds after start) at which chunks were emitted: taken
+     * once the sink has written and flushed the chunk, so they are as close to the wire as the server gets.
      */
     public long[] play(Completion c, long startNanos, Waits waits, ChunkSink sink) throws Exception {
         long[] actual = new long[c.chunks().size()];
@@ -106,15 +107,15 @@ public final class LlmSimulator {
         boolean done = false;
         try {
             for (int i = 0; i < actual.length; i++) {
-                shift += waitUntil(startNanos + c.chunkDueMs()[i] * 1_000_000 + shift, waits);
-                actual[i] = (System.nanoTime() - startNanos) / 1_000_000;
+                shift += waitUntil(startNanos + c.chunkDueMicros()[i] * 1_000 + shift, waits);
                 if (sink != null) {
-                    sink.chunk(i, c.chunks().get(i), actual[i]);
+                    sink.chunk(i, c.chunks().get(i));
                 }
+                actual[i] = (System.nanoTime() - startNanos) / 1_000;
             }
             done = true;
         } finally {
-            long ttft = actual.length > 0 ? actual[0] * 1_000_000 : 0;
+            long ttft = actual.length > 0 ? actual[0] * 1_000 : 0;
             observer.call(c.model().name(), done ? "ok" : "cancelled", ttft, System.nanoTime() - startNanos,
                     c.promptTokens(), c.completionTokens(), done ? c.cost() : 0);
         }

@@ -108,7 +108,7 @@ public final class ProviderRoutes {
         } else if (ex.query("alt").filter("sse"::equals).isPresent()) {
             try (Sse sse = new Sse(ex.response())) {
                 int[] sofar = {0};
-                long[] actual = llm.play(c, ex.startNanos(), ex.waits(), (i, text, at) -> {
+                long[] actual = llm.play(c, ex.startNanos(), ex.waits(), (i, text) -> {
                     sofar[0] += c.chunkTokens().get(i);
                     sse.data(json.writeValueAsString(gemini.chunk(c, i, sofar[0])));
                 });
@@ -120,7 +120,7 @@ public final class ProviderRoutes {
             ex.header("Content-Type", "application/json");
             try (OutputStream out = ex.response().outputStream()) {
                 int[] sofar = {0};
-                llm.play(c, ex.startNanos(), ex.waits(), (i, text, at) -> {
+                llm.play(c, ex.startNanos(), ex.waits(), (i, text) -> {
                     sofar[0] += c.chunkTokens().get(i);
                     out.write(((i == 0 ? "[" : ",\r\n") + json.writeValueAsString(gemini.chunk(c, i, sofar[0])))
                             .getBytes(StandardCharsets.UTF_8));
@@ -209,7 +209,7 @@ public final class ProviderRoutes {
             return;
         }
         Sse[] sse = new Sse[1];
-        long[] actual = llm.play(c, ex.startNanos(), ex.waits(), (i, text, at) -> {
+        long[] actual = llm.play(c, ex.startNanos(), ex.waits(), (i, text) -> {
             if (i == 0) {
                 // The role chunk goes out with the first token, as the real API sends them back to back.
                 sse[0] = new Sse(ex.response());

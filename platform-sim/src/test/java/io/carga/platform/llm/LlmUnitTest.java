@@ -64,12 +64,12 @@ class LlmUnitTest {
         Completion gemini = sim.plan(ModelProfile.GEMINI_FLASH, "prompt", text, null);
         assertThat(gemini.chunkTokens().get(0)).isEqualTo(48);
         assertThat(String.join("", gemini.chunks())).isEqualTo(text);
-        assertThat(gemini.ttftMs()).isGreaterThanOrEqualTo(100); // extra latency applies
-        for (int i = 1; i < openai.chunkDueMs().length; i++) {
-            assertThat(openai.chunkDueMs()[i]).isGreaterThanOrEqualTo(openai.chunkDueMs()[i - 1]);
+        assertThat(gemini.ttftMicros()).isGreaterThanOrEqualTo(100_000); // extra latency applies
+        for (int i = 1; i < openai.chunkDueMicros().length; i++) {
+            assertThat(openai.chunkDueMicros()[i]).isGreaterThanOrEqualTo(openai.chunkDueMicros()[i - 1]);
         }
         // slowStreamFactor 2 at 90 tok/s: on average about 22 ms per token after the first.
-        double perToken = (double) (openai.totalMs() - openai.ttftMs()) / (openai.completionTokens() - 1);
+        double perToken = (openai.totalMicros() - openai.ttftMicros()) / 1000.0 / (openai.completionTokens() - 1);
         assertThat(perToken).isBetween(17.0, 27.0);
     }
 
@@ -82,9 +82,17 @@ class LlmUnitTest {
         long start = System.nanoTime();
         long[] actual = sim.play(c, start, waits, null);
         for (int i = 0; i < actual.length; i++) {
-            assertThat(actual[i]).isBetween(c.chunkDueMs()[i], c.chunkDueMs()[i] + 150);
+            assertThat(actual[i]).isBetween(c.chunkDueMicros()[i], c.chunkDueMicros()[i] + 150_000); // microseconds
         }
-        assertThat(waits.waitedNanos()).isGreaterThanOrEqualTo(c.totalMs() * 1_000_000 - 2_000_000);
+        assertThat(waits.waitedNanos()).isGreaterThanOrEqualTo(c.totalMicros() * 1_000 - 2_000_000);
+    }
+
+    @Test
+    void scheduleIsReportedInMillisecondsWithMicrosecondDecimals() {
+        assertThat(Completion.ms(341_237)).isEqualTo("341.237");
+        assertThat(Completion.ms(5)).isEqualTo("0.005");
+        assertThat(Completion.ms(1_040)).isEqualTo("1.040");
+        assertThat(Completion.msList(new long[] {0, 12_345}, ",")).isEqualTo("0.000,12.345");
     }
 
     @Test
