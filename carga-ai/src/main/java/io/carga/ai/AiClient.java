@@ -66,6 +66,9 @@ public final class AiClient implements AutoCloseable {
     private String bearer;
     private String lastModel;
     private boolean configPublished;
+    /** The live budget state for the report (null without a budget): the dearest sliding hour, the ramp-down. */
+    private Metrics.Gauge hourPeakGauge;
+    private Metrics.Gauge rampFactorGauge;
 
     private AiClient(UserContext ctx, AiSettings settings) {
         this.ctx = ctx;
@@ -287,7 +290,11 @@ public final class AiClient implements AutoCloseable {
                 f.put(AiFields.UNPRICED, 1.0);
             } else {
                 f.put(AiFields.COST, cost);
-                settings.spentBrl.add(cost);
+                settings.spend(end, cost);
+                if (hourPeakGauge != null) {
+                    hourPeakGauge.set(settings.hourPeakBrl());
+                    rampFactorGauge.set(settings.rampFactor());
+                }
             }
         }
         boolean switched = lastModel != null && !lastModel.equals(r.model());
@@ -359,6 +366,8 @@ public final class AiClient implements AutoCloseable {
         if (settings.budget != null) {
             m.gauge(AiFields.CFG_BUDGET_TEST).set(settings.budget.perTestBrl());
             m.gauge(AiFields.CFG_BUDGET_HOUR).set(settings.budget.perHourBrl());
+            hourPeakGauge = m.gauge(AiFields.BUDGET_HOUR_PEAK);
+            rampFactorGauge = m.gauge(AiFields.BUDGET_RAMP_FACTOR);
         }
     }
 

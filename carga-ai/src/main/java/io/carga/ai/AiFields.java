@@ -53,6 +53,12 @@ public final class AiFields {
     public static final String CFG_QUALITY_THRESHOLD = "ai_cfg_quality_threshold";
     public static final String CFG_BRL_PER_UNIT = "ai_cfg_brl_per_unit";
 
+    // --- gauges of the budget's live state ---
+    /** The most AI cost (R$) spent in any sliding hour of the run. */
+    public static final String BUDGET_HOUR_PEAK = "ai_budget_hour_peak_brl";
+    /** The share of the AI request rate a ramp-down budget leaves (1 until it acts). */
+    public static final String BUDGET_RAMP_FACTOR = "ai_budget_ramp_factor";
+
     /** The load-level tag of quality scores: AI requests in flight when the answer arrived, bucketed. */
     public static String loadLevel(int inFlight) {
         if (inFlight <= 10) {

@@ -1,6 +1,7 @@
 package io.carga.ai;
 
 import io.carga.ai.budget.Budget;
+import io.carga.ai.budget.SpendWindow;
 import io.carga.ai.cost.AiConfigException;
 import io.carga.ai.cost.PriceTable;
 import io.carga.ai.limit.AiRateLimiter;
@@ -49,6 +50,7 @@ public final class AiSettings {
 
     // live state
     final DoubleAdder spentBrl = new DoubleAdder();
+    final SpendWindow hourSpend = SpendWindow.hour();
     final LongAdder requests = new LongAdder();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile long firstNanos;
@@ -134,15 +136,26 @@ public final class AiSettings {
         return spentBrl.sum();
     }
 
+    /** Books the cost of one answer, for the run and for the sliding hour. */
+    void spend(long nanos, double brl) {
+        spentBrl.add(brl);
+        hourSpend.add(nanos, brl);
+    }
+
+    /** The most spent in any sliding hour of the run so far, R$. */
+    public double hourPeakBrl() {
+        return hourSpend.peak();
+    }
+
     /**
-     * The ramp-down throttle: null while within budget; once a ramp-down budget is passed, a limiter at half
-     * the AI request rate seen so far, halved again at each further 10% over the limit.
+     * The ramp-down throttle: null while within budget; once a ramp-down budget's per-test or per-hour limit
+     * is passed, a limiter at half the AI request rate seen so far, halved again at each further 10% over.
      */
     synchronized AiRateLimiter rampDown(long now) {
-        if (budget == null || budget.action() != Budget.Action.RAMP_DOWN || Double.isNaN(budget.perTestBrl())) {
+        if (budget == null || budget.action() != Budget.Action.RAMP_DOWN) {
             return null;
         }
-        double over = spentBrl.sum() / budget.perTestBrl();
+        double over = budget.share(spentBrl.sum(), hourSpend.sum(now));
         if (over < 1.0) {
             return rampLimiter;
         }
@@ -152,11 +165,16 @@ public final class AiSettings {
             double rate = Math.max(0.01, requests.sum() / seconds);
             rampLimiter = limiter != null ? limiter : new AiRateLimiter(rate, 1);
         }
-        if (steps != rampSteps) {
+        if (steps > rampSteps) { // only ever slower: a ramp that eased off as the hour slides would oscillate
             rampSteps = steps;
             rampLimiter.slowDown(Math.max(1e-3, Math.pow(0.5, steps)));
         }
         return rampLimiter;
+    }
+
+    /** The share of the AI request rate the ramp-down leaves, 1.0 while it has not acted. */
+    synchronized double rampFactor() {
+        return rampLimiter == null ? 1.0 : rampLimiter.factor();
     }
 
     /** Code-side construction of {@link AiSettings}. */

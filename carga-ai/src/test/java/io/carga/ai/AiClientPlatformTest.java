@@ -176,6 +176,32 @@ class AiClientPlatformTest {
     }
 
     @Test
+    void perHourBudgetRampsTheAiRateDown() throws Exception {
+        BiFunction<AiClient, User, AiResponse> ask = (ai, u) -> ai.gemini("gemini-2.5-flash").prompt("oi").maxTokens(5).send();
+        long free = only(run(ask, Map.of())).count();
+        // about ten requests' worth an hour; each further 10 % over halves the rate again
+        Map<String, String> props = Map.of("ai.budget.per-hour", "0.0008", "ai.budget.currency", "BRL",
+                "ai.budget.action", "ramp-down");
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        var guard = new io.carga.ai.budget.BudgetGuard(AiSettings.fromProperties(props).budget(), new java.io.PrintStream(console, true));
+        SEEN.clear();
+        call = ask;
+        RunConfig config = RunConfig.of(new Scenario("ai", List.of(UserSpec.of(Caller.class))),
+                ClosedModel.of(2, 0, Duration.ofMillis(1500))).withTarget(sim.baseUrl()).withProperties(props);
+        RunResult r = new Engine(config, new MetricsHub(), List.of(guard), "ramp").run();
+        SeriesTotals t = only(r);
+        assertThat(r.reason()).as("ramp-down does not stop the run").isNotEqualTo(io.carga.core.output.StopReason.ABORTED);
+        assertThat(t.count()).as("ramped vs free-running requests in the same time").isLessThan(free / 2);
+        assertThat(t.fieldSums().get(AiFields.RATE_DELAY_MS)).as("the throttle's delay shows").isPositive();
+        assertThat(console.toString()).contains("BUDGET ALERT").contains("action: ramp-down");
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        io.carga.report.ai.AiSection.addTo(root, r.aggregate(), r.cause());
+        assertThat(root.at("/cost/budget/status").asText()).isEqualTo("ramping_down");
+        assertThat(root.at("/cost/budget/ramp_factor").asDouble()).isLessThanOrEqualTo(0.5);
+        assertThat(root.at("/cost/budget/hour_peak_brl").asDouble()).isGreaterThanOrEqualTo(0.0008);
+    }
+
+    @Test
     void rateLimitHoldsTheAiRateAndTheDelayShows() throws Exception {
         RunResult r = run((ai, u) -> ai.gemini("gemini-2.5-flash").prompt("oi").maxTokens(3).send(),
                 Map.of("ai.rate-limit", "240/min"));

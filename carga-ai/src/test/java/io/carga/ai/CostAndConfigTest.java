@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.carga.ai.budget.Budget;
-import io.carga.ai.budget.BudgetGuard;
 import io.carga.ai.cost.AiConfigException;
 import io.carga.ai.cost.PriceTable;
 import io.carga.ai.limit.AiRateLimiter;
 import io.carga.ai.quality.Scorers;
 import io.carga.ai.rotation.ModelMix;
-import io.carga.core.event.Outcome;
-import io.carga.core.metrics.CustomInterval;
-import io.carga.core.metrics.GeneratorSample;
-import io.carga.core.metrics.Histograms;
-import io.carga.core.metrics.IntervalSnapshot;
-import io.carga.core.metrics.SeriesInterval;
-import io.carga.core.metrics.SeriesKey;
-import io.carga.core.output.RunInfo;
-import io.carga.core.output.StopReason;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -124,42 +110,5 @@ class CostAndConfigTest {
         StreamTimings st = new StreamTimings(0, 30, new long[] {0, 10, 30}, new long[] {1, 1, 4});
         assertThat(st.interTokenLatencies()).extracting(x -> x[0] + "x" + x[1]).containsExactly("10x1", "5x4");
         assertThat(st.tpotNanos()).isEqualTo(6); // 30 ns over 5 tokens
-    }
-
-    private static IntervalSnapshot costInterval(long i, double cost) {
-        SeriesInterval si = new SeriesInterval(SeriesKey.of("ai"), Histograms.newHistogram(), Histograms.newHistogram(),
-                new long[Outcome.values().length], 0, 0, Map.of(AiFields.COST, cost));
-        return new IntervalSnapshot(i, i * 1000, i * 1000 + 1000, i + 1, 1, 0, List.of(si), CustomInterval.EMPTY,
-                new GeneratorSample(0, Histograms.newHistogram(), 0, 0, 0));
-    }
-
-    @Test
-    void budgetGuardAlertsThenStops() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        BudgetGuard g = new BudgetGuard(new Budget(1.0, Double.NaN, Budget.Action.STOP), new PrintStream(buf, true));
-        AtomicReference<String> stopped = new AtomicReference<>();
-        g.start(new RunInfo("r", 0, null, (reason, cause) -> stopped.set(reason + ": " + cause)));
-        g.interval(costInterval(0, 0.5));
-        assertThat(buf.toString()).isEmpty();
-        g.interval(costInterval(1, 0.35));
-        assertThat(buf.toString()).contains("BUDGET ALERT").contains("85%");
-        assertThat(stopped.get()).isNull();
-        g.interval(costInterval(2, 0.2));
-        assertThat(stopped.get()).startsWith(StopReason.ABORTED + ": stopped by budget").contains("per-test limit R$ 1.00");
-        assertThat(g.status()).isEqualTo("stopped");
-    }
-
-    @Test
-    void budgetGuardWarnGoesOnAndHourWindowSlides() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        BudgetGuard g = new BudgetGuard(new Budget(Double.NaN, 1.0, Budget.Action.WARN), new PrintStream(buf, true));
-        AtomicReference<String> stopped = new AtomicReference<>();
-        g.start(new RunInfo("r", 0, null, (reason, cause) -> stopped.set(cause)));
-        g.interval(costInterval(0, 0.7));
-        g.interval(costInterval(3600, 0.7)); // the first left the hour
-        assertThat(buf.toString()).doesNotContain("WARNING");
-        g.interval(costInterval(3601, 0.4));
-        assertThat(buf.toString()).contains("BUDGET WARNING").contains("per-hour");
-        assertThat(stopped.get()).isNull();
     }
 }

@@ -25,7 +25,10 @@ public record Budget(double perTestBrl, double perHourBrl, Action action) {
     public enum Action {
         /** Print a warning and go on. */
         WARN,
-        /** Halve the AI request rate, again at each further 10% over the limit. */
+        /**
+         * Halve the AI request rate, again at each further 10% over a limit (per-test or per-hour, whichever
+         * is further over). The rate does not rise again within the run, even when the hour slides back under.
+         */
         RAMP_DOWN,
         /** Stop the run, reported as aborted with the cause. */
         STOP
@@ -44,6 +47,21 @@ public record Budget(double perTestBrl, double perHourBrl, Action action) {
 
     public boolean any() {
         return !Double.isNaN(perTestBrl) || !Double.isNaN(perHourBrl);
+    }
+
+    /**
+     * How far spending has gone into the budget: the larger of {@code totalBrl / perTest} and
+     * {@code lastHourBrl / perHour}, over the limits that are set (1.0 is a limit reached); 0 without limits.
+     */
+    public double share(double totalBrl, double lastHourBrl) {
+        double s = 0;
+        if (!Double.isNaN(perTestBrl)) {
+            s = totalBrl / perTestBrl;
+        }
+        if (!Double.isNaN(perHourBrl)) {
+            s = Math.max(s, lastHourBrl / perHourBrl);
+        }
+        return s;
     }
 
     /**

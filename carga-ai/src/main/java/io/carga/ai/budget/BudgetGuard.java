@@ -59,6 +59,10 @@ public final class BudgetGuard implements Output {
         String over = over(1.0);
         if (over != null && !acted) {
             acted = true;
+            if (!alerted) { // one interval may jump past the alert share: the alert line still comes first
+                alerted = true;
+                out.println("BUDGET ALERT: " + over);
+            }
             switch (budget.action()) {
                 case WARN -> {
                     status = "exceeded";
@@ -86,14 +90,20 @@ public final class BudgetGuard implements Output {
 
     private String over(double share) {
         if (!Double.isNaN(budget.perTestBrl()) && total >= budget.perTestBrl() * share) {
-            return String.format(Locale.ROOT, "AI cost R$ %.4f reached %.0f%% of the per-test limit R$ %.2f",
-                    total, 100 * total / budget.perTestBrl(), budget.perTestBrl());
+            return String.format(Locale.ROOT, "AI cost R$ %s reached %.0f%% of the per-test limit R$ %s",
+                    brl(total), 100 * total / budget.perTestBrl(), brl(budget.perTestBrl()));
         }
         if (!Double.isNaN(budget.perHourBrl()) && hour >= budget.perHourBrl() * share) {
-            return String.format(Locale.ROOT, "AI cost R$ %.4f in the last hour reached %.0f%% of the per-hour limit R$ %.2f",
-                    hour, 100 * hour / budget.perHourBrl(), budget.perHourBrl());
+            return String.format(Locale.ROOT, "AI cost R$ %s in the last hour reached %.0f%% of the per-hour limit R$ %s",
+                    brl(hour), 100 * hour / budget.perHourBrl(), brl(budget.perHourBrl()));
         }
         return null;
+    }
+
+    /** Centavos, or 3 significant digits for amounts under R$ 1 (test budgets are often fractions of a centavo). */
+    static String brl(double v) {
+        return v >= 1 ? String.format(Locale.ROOT, "%.2f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** ok, alert, exceeded, ramping_down or stopped. */

@@ -160,18 +160,36 @@ public final class AiSection {
         if (!Double.isNaN(perHour)) {
             b.put("per_hour_brl", perHour);
         }
-        String status = "ok";
-        if (stopCause != null && stopCause.startsWith("stopped by budget")) {
-            status = "stopped";
-        } else if (!Double.isNaN(perTest) && aiCost >= perTest) {
-            status = "exceeded";
-        } else if (!Double.isNaN(perTest) && aiCost >= 0.8 * perTest) {
-            status = "alert";
-        } else if (Double.isNaN(perTest) && Double.isNaN(perHour)) {
-            status = "no_budget";
+        double hourPeak = gauge(a, "ai_budget_hour_peak_brl", Double.NaN);
+        double ramp = gauge(a, "ai_budget_ramp_factor", 1.0);
+        if (!Double.isNaN(perHour) && !Double.isNaN(hourPeak)) {
+            b.put("hour_peak_brl", r6(hourPeak));
         }
-        b.put("status", status);
+        if (ramp < 1.0) {
+            b.put("ramp_factor", ramp);
+        }
+        b.put("status", budgetStatus(stopCause, Math.max(share(aiCost, perTest), share(hourPeak, perHour)), ramp,
+                !Double.isNaN(perTest) || !Double.isNaN(perHour)));
         return c;
+    }
+
+    /** stopped, ramping_down, exceeded, alert (80 % of a limit, the guard's alert line), ok or no_budget. */
+    private static String budgetStatus(String stopCause, double share, double rampFactor, boolean anyLimit) {
+        if (stopCause != null && stopCause.startsWith("stopped by budget")) {
+            return "stopped";
+        } else if (rampFactor < 1.0) {
+            return "ramping_down";
+        } else if (share >= 1.0) {
+            return "exceeded";
+        } else if (share >= 0.8) {
+            return "alert";
+        }
+        return anyLimit ? "ok" : "no_budget";
+    }
+
+    /** Spending over a limit; 0 when the limit or the spending is not known. */
+    private static double share(double spent, double limit) {
+        return Double.isNaN(limit) || Double.isNaN(spent) ? 0 : spent / limit;
     }
 
     /** The AI section of the console summary, or "" without AI requests. */
