@@ -42,20 +42,50 @@ public final class RunAggregate {
     /** Consecutive saturated-CPU intervals that make the run's figures suspect. */
     public static final int SATURATED_INTERVALS = 3;
 
+    /**
+     * An interval's latency over all its requests, and its scheduling lag p99, in milliseconds: what a point
+     * of the time series keeps of the interval's histograms.
+     */
+    public record IntervalLatency(double p50, double p95, double p99, double max, double lagP99) {
+        static IntervalLatency of(Histogram latency, Histogram lag) {
+            return new IntervalLatency(pct(latency, 50), pct(latency, 95), pct(latency, 99),
+                    latency.getTotalCount() == 0 ? 0 : Histograms.ms(latency.getMaxValue()), pct(lag, 99));
+        }
+    }
+
     public void add(IntervalSnapshot s) {
+        Histogram intervalLatency = Histograms.newHistogram();
+        for (SeriesInterval si : s.requests()) {
+            series(si.key()).addHistograms(si.latency(), si.service());
+            total.addHistograms(si.latency(), si.service());
+            intervalLatency.add(si.latency());
+        }
+        s.custom().timings().forEach(this::addTimingTotal);
+        lag.add(s.generator().lag());
+        if (s.index() > 0) {
+            steadyLag.add(s.generator().lag());
+        }
+        addWithoutHistograms(s, IntervalLatency.of(intervalLatency, s.generator().lag()));
+    }
+
+    /**
+     * Folds everything of an interval but its histograms, which {@code latency} stands for in the time
+     * series. A run read back from a results folder that kept its whole-run histograms is rebuilt this way,
+     * then given those histograms with {@link #addTotals}, {@link #addTimingTotal} and {@link #addLagTotals}:
+     * decoding every interval's histograms is what made a long run's report slow.
+     */
+    public void addWithoutHistograms(IntervalSnapshot s, IntervalLatency latency) {
         if (startEpochMs < 0) {
             startEpochMs = s.startEpochMs();
         }
         endEpochMs = s.endEpochMs();
         elapsedSeconds = s.elapsedSeconds();
-        Histogram intervalLatency = Histograms.newHistogram();
         long[] outcomes = new long[Outcome.values().length];
         long count = 0;
         long errors = 0;
         for (SeriesInterval si : s.requests()) {
-            requests.computeIfAbsent(si.key(), k -> new SeriesTotals()).add(si);
-            total.add(si);
-            intervalLatency.add(si.latency());
+            series(si.key()).addCounts(si);
+            total.addCounts(si);
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] += si.outcomes()[i];
             }
@@ -64,12 +94,7 @@ public final class RunAggregate {
         }
         s.custom().counters().forEach((k, v) -> counters.merge(k, v, Double::sum));
         gauges.putAll(s.custom().gauges());
-        s.custom().timings().forEach((k, h) -> timings.computeIfAbsent(k, x -> Histograms.newHistogram()).add(h));
         GeneratorSample g = s.generator();
-        lag.add(g.lag());
-        if (s.index() > 0) {
-            steadyLag.add(g.lag());
-        }
         dropped += s.dropped();
         usersPeak = Math.max(usersPeak, s.users());
         cpuPeak = Math.max(cpuPeak, g.cpu());
@@ -82,11 +107,29 @@ public final class RunAggregate {
         saturatedStreak = g.cpu() >= SATURATED_CPU ? saturatedStreak + 1 : 0;
         saturatedStreakMax = Math.max(saturatedStreakMax, saturatedStreak);
         double seconds = Math.max(1e-3, s.durationSeconds());
-        double lagP99 = g.lag().getTotalCount() == 0 ? 0 : Histograms.ms(g.lag().getValueAtPercentile(99));
         timeline.add(new TimePoint(s.elapsedSeconds(), s.endEpochMs(), s.users(), count / seconds, count, errors,
-                s.dropped(), pct(intervalLatency, 50), pct(intervalLatency, 95), pct(intervalLatency, 99),
-                intervalLatency.getTotalCount() == 0 ? 0 : Histograms.ms(intervalLatency.getMaxValue()), outcomes,
-                g.cpu(), lagP99));
+                s.dropped(), latency.p50(), latency.p95(), latency.p99(), latency.max(), outcomes, g.cpu(), latency.lagP99()));
+    }
+
+    /** Adds whole-run histograms of one series, to it and to the total (see {@link #addWithoutHistograms}). */
+    public void addTotals(SeriesKey key, Histogram latency, Histogram service) {
+        series(key).addHistograms(latency, service);
+        total.addHistograms(latency, service);
+    }
+
+    /** Adds to a scenario timing's histogram. */
+    public void addTimingTotal(SeriesKey key, Histogram h) {
+        timings.computeIfAbsent(key, x -> Histograms.newHistogram()).add(h);
+    }
+
+    /** Adds whole-run scheduling lag: over every interval, and over all but the first (see {@link #steadyLag}). */
+    public void addLagTotals(Histogram all, Histogram afterFirstInterval) {
+        lag.add(all);
+        steadyLag.add(afterFirstInterval);
+    }
+
+    private SeriesTotals series(SeriesKey key) {
+        return requests.computeIfAbsent(key, k -> new SeriesTotals());
     }
 
     private static double pct(Histogram h, double p) {
@@ -158,6 +201,11 @@ public final class RunAggregate {
     /** Scheduling lag over the whole run, microseconds. */
     public Histogram lag() {
         return lag;
+    }
+
+    /** Scheduling lag after the first interval, microseconds: what {@link #saturated()} judges. */
+    public Histogram steadyLag() {
+        return steadyLag;
     }
 
     public double lagP99Ms() {

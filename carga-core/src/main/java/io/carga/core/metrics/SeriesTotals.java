@@ -15,9 +15,12 @@ public final class SeriesTotals {
     private long bytesIn;
     private long bytesOut;
 
-    void add(SeriesInterval s) {
-        latency.add(s.latency());
-        service.add(s.service());
+    void addHistograms(Histogram latency, Histogram service) {
+        this.latency.add(latency);
+        this.service.add(service);
+    }
+
+    void addCounts(SeriesInterval s) {
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] += s.outcomes()[i];
         }

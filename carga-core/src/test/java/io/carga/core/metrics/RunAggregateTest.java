@@ -51,6 +51,40 @@ class RunAggregateTest {
     }
 
     @Test
+    void aRunRebuiltFromItsTotalsEqualsTheFoldedOne() {
+        MetricsHub hub = new MetricsHub();
+        RunAggregate folded = new RunAggregate();
+        List<IntervalSnapshot> snapshots = new java.util.ArrayList<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int interval = 0; interval < 3; interval++) {
+            for (int i = 0; i < 500; i++) {
+                long nanos = (long) Math.exp(random.nextGaussian() + 15);
+                hub.record(RequestEvent.of(random.nextBoolean() ? "a" : "b", "fake", 0, nanos, i % 50 == 0 ? Outcome.SERVER_ERROR : Outcome.OK, null));
+            }
+            hub.recordLag(1_000_000L * (interval + 1));
+            IntervalSnapshot s = hub.drain(interval, EPOCH + interval * 1000L, EPOCH + (interval + 1) * 1000L, interval + 1, 2);
+            snapshots.add(s);
+            folded.add(s);
+        }
+
+        RunAggregate rebuilt = new RunAggregate();
+        for (int i = 0; i < snapshots.size(); i++) {
+            TimePoint p = folded.timeline().get(i);
+            rebuilt.addWithoutHistograms(snapshots.get(i), new RunAggregate.IntervalLatency(p.p50(), p.p95(), p.p99(), p.max(), p.lagP99Ms()));
+        }
+        folded.requests().forEach((k, t) -> rebuilt.addTotals(k, t.latency(), t.service()));
+        rebuilt.addLagTotals(folded.lag(), folded.steadyLag());
+
+        assertThat(rebuilt.requests().keySet()).containsExactlyElementsOf(folded.requests().keySet());
+        assertSamePercentiles(rebuilt.total().latency(), folded.total().latency());
+        assertSamePercentiles(rebuilt.requests().get(SeriesKey.of("a")).service(), folded.requests().get(SeriesKey.of("a")).service());
+        assertThat(rebuilt.total().errors()).isEqualTo(folded.total().errors()).isPositive();
+        assertThat(rebuilt.timeline()).usingRecursiveFieldByFieldElementComparator().isEqualTo(folded.timeline());
+        assertThat(rebuilt.lagP99Ms()).isEqualTo(folded.lagP99Ms());
+        assertThat(rebuilt.steadyLag().getTotalCount()).as("the warm-up interval's lag is left out").isEqualTo(2);
+    }
+
+    @Test
     void theTimeSeriesHasOnePointPerInterval() {
         MetricsHub hub = new MetricsHub();
         RunAggregate aggregate = new RunAggregate();
