@@ -1,8 +1,10 @@
 package io.carga.pgbench.cli;
 
 import io.carga.core.event.EventSink;
+import io.carga.core.output.Output;
 import io.carga.pgbench.run.Bench;
 import io.carga.pgbench.run.BenchConfig;
+import io.carga.pgbench.run.CargaRun;
 import io.carga.pgbench.run.ConnectionFactory;
 import io.carga.pgbench.run.Console;
 import io.carga.pgbench.run.EmbeddedDb;
@@ -36,11 +38,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code carga db}: pgbench's command line over JDBC. Register it in the carga CLI with
- * {@code commandLine.addSubcommand("db", new DbCommand(hub))} (or {@code new DbCommand()} without
- * metrics); run it alone with {@code new CommandLine(new DbCommand()).execute(args)}.
+ * {@code commandLine.addSubcommand("db", new DbCommand(resultsFolder))}, so that a run writes the
+ * results folder of any carga run; run it alone, without one, with
+ * {@code new CommandLine(new DbCommand()).execute(args)}.
  *
- * <p>Exit status: 0 when the run completed, 1 when a {@code --threshold} failed, 2 for a usage,
- * configuration, connection or script error and when a client aborted (pgbench also exits 2 then).
+ * <p>Exit status, as carga's table (carga-cli's {@code ExitCode}) with pgbench's meaning of 2: 0 when the
+ * run completed, 1 when a {@code --threshold} failed, 2 for a usage, configuration, connection or script
+ * error and when a client aborted (pgbench also exits 2 then), 3 when an output aborted the run, 4 when
+ * the client machine was saturated, 130 when a signal stopped it.
  */
 @Command(name = "db", sortOptions = false, usageHelpAutoWidth = true,
         description = "pgbench-compatible PostgreSQL load test: pgbench's options and scripts, carga's percentiles.",
@@ -52,11 +57,18 @@ public final class DbCommand implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     /** Exit status when a --threshold failed (the project's convention). */
     public static final int EXIT_THRESHOLDS = 1;
+    /** Exit status when an output (a threshold, a budget) stopped the run early. */
+    public static final int EXIT_ABORTED = 3;
+    /** Exit status when the generator was saturated: the figures can't be trusted. */
+    public static final int EXIT_INVALID_RUN = 4;
+    /** Exit status after Ctrl-C or SIGTERM (the process itself ends with the JVM's signal status). */
+    public static final int EXIT_INTERRUPTED = 130;
     /** Up to this many clients, --threads=auto gives each client a platform thread. */
     public static final int AUTO_PLATFORM_MAX_CLIENTS = 256;
     /** SELECT 1 statements before the clock starts (about half a second on two cores). */
     public static final int DEFAULT_WARMUP = 20_000;
 
+    private final ResultsFolder results;
     private final EventSink sink;
     private final Console console;
 
@@ -133,6 +145,8 @@ public final class DbCommand implements Callable<Integer> {
             description = "carga threshold on the run, e.g. 'p95 < 5ms', 'error_rate < 1%%', 'p99{name=<builtin: select only>} < 20ms'; "
                     + "a failed one makes the exit status 1")
     List<String> thresholds = new ArrayList<>();
+    @Option(names = "--out", paramLabel = "DIR", description = "carga's results folder (default results/<timestamp>)")
+    Path out;
     @Option(names = "--warmup", paramLabel = "NUM",
             description = "SELECT 1 statements run over all clients before the clock starts, so the JIT is warm (default "
                     + DEFAULT_WARMUP + "; 0 for none)")
@@ -143,16 +157,21 @@ public final class DbCommand implements Callable<Integer> {
     String threads = "auto";
     @Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit") boolean help;
 
+    /** Without a results folder: pgbench's report and carga's percentiles and thresholds only. */
     public DbCommand() {
-        this(null, Console.system());
+        this(null, null, Console.system());
     }
 
-    /** @param sink where each transaction and statement is reported (the metrics hub), or null */
-    public DbCommand(EventSink sink) {
-        this(sink, Console.system());
+    public DbCommand(ResultsFolder results) {
+        this(results, null, Console.system());
     }
 
-    public DbCommand(EventSink sink, Console console) {
+    /**
+     * @param results writes the results folder, or null for none
+     * @param sink    also receives each transaction and statement event, or null
+     */
+    public DbCommand(ResultsFolder results, EventSink sink, Console console) {
+        this.results = results;
         this.sink = sink;
         this.console = console;
     }
@@ -171,10 +190,13 @@ public final class DbCommand implements Callable<Integer> {
         } catch (SQLException e) {
             console.error(e.getMessage());
             return EXIT_USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_INTERRUPTED;
         }
     }
 
-    private int execute() throws SQLException {
+    private int execute() throws SQLException, InterruptedException {
         if (showScript != null) {
             Builtins.Builtin b = findBuiltin(showScript);
             console.err().printf("-- %s: %s%n%s%n", b.name(), b.desc(), b.script());
@@ -193,6 +215,7 @@ public final class DbCommand implements Callable<Integer> {
         if (init) return initialize();
         BenchConfig cfg = benchConfig();
         Verdicts verdicts = Verdicts.parse(thresholds);
+        Path dir = resultsDir();
         return withDatabase(db -> {
             if (embeddedMode() && cfg.builtinUsed()) {
                 try (Connection c = db.open()) {
@@ -200,14 +223,45 @@ public final class DbCommand implements Callable<Integer> {
                             100, false, 0, null, true), console.err()).run(c);
                 }
             }
-            Bench.Result r = Bench.run(cfg, db, console, verdicts.sink(sink));
-            boolean failed = verdicts.judge(r, cfg.clients(), console.out());
-            return r.exit() != 0 ? r.exit() : failed ? EXIT_THRESHOLDS : 0;
+            List<Output> outputs = new ArrayList<>(verdicts.outputs());
+            if (dir != null) outputs.addAll(results.outputs(dir));
+            CargaRun carga = new CargaRun(DbRunConfig.of(cfg, db.url()), outputs,
+                    dir == null ? "db" : dir.getFileName().toString(), sink);
+            try (SignalStop signals = SignalStop.install(carga)) {
+                Bench.Result r = Bench.run(cfg, db, console, carga);
+                boolean failed = verdicts.print(console.out());
+                if (dir != null) results.complete(dir, r.carga(), verdicts.verdicts(), console.out());
+                return exitStatus(r, failed);
+            }
         });
     }
 
-    private int initialize() throws SQLException {
-        if (!scriptOptions.isEmpty() || clients != null || jobs != null || transactions != null || time != null
+    /** pgbench's status when a client aborted, else carga's for how the run ended. */
+    static int exitStatus(Bench.Result r, boolean thresholdsFailed) {
+        if (r.exit() != 0) return r.exit();
+        return switch (r.carga().reason()) {
+            case SIGNAL -> EXIT_INTERRUPTED;
+            case ABORTED -> EXIT_ABORTED;
+            case COMPLETED, MAX_DURATION -> r.carga().aggregate().saturated() ? EXIT_INVALID_RUN
+                    : thresholdsFailed ? EXIT_THRESHOLDS : 0;
+        };
+    }
+
+    /** The results folder, created before anything connects; null when this command writes none. */
+    private Path resultsDir() {
+        if (results == null) {
+            if (out != null) throw new UsageException("--out: this carga db writes no results folder (run it as 'carga db')");
+            return null;
+        }
+        try {
+            return results.prepare(out);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int initialize() throws SQLException, InterruptedException {
+        if (!scriptOptions.isEmpty() || out != null || clients != null || jobs != null || transactions != null || time != null
                 || rate != null || progress != null || log || perCommand || !defines.isEmpty() || protocol != null) {
             throw new UsageException("some of the specified options cannot be used in initialization (-i) mode");
         }
@@ -375,10 +429,10 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     private interface DbAction {
-        int run(ConnectionFactory db) throws SQLException;
+        int run(ConnectionFactory db) throws SQLException, InterruptedException;
     }
 
-    private int withDatabase(DbAction action) throws SQLException {
+    private int withDatabase(DbAction action) throws SQLException, InterruptedException {
         if (embeddedMode()) {
             console.info("starting an embedded PostgreSQL...");
             try (EmbeddedDb pg = EmbeddedDb.start()) {

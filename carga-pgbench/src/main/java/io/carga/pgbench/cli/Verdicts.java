@@ -1,32 +1,27 @@
 package io.carga.pgbench.cli;
 
-import io.carga.core.event.EventSink;
-import io.carga.core.metrics.IntervalSnapshot;
-import io.carga.core.metrics.MetricsHub;
+import io.carga.core.output.Output;
 import io.carga.core.threshold.MetricRegistry;
-import io.carga.core.threshold.MetricView;
 import io.carga.core.threshold.Threshold;
 import io.carga.core.threshold.ThresholdOutput;
 import io.carga.core.threshold.ThresholdParser;
 import io.carga.core.threshold.ThresholdSyntaxException;
 import io.carga.core.threshold.Tiers;
 import io.carga.core.threshold.Verdict;
-import io.carga.pgbench.run.Bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * carga's thresholds for a {@code carga db} run: parsed before anything connects, judged once at the
- * end on a metrics hub fed with the run's transaction and statement events.
+ * carga's thresholds for a {@code carga db} run: parsed before anything connects, judged by a
+ * {@link ThresholdOutput} among the run's outputs, printed after pgbench's report.
  */
 final class Verdicts {
-    private final List<Threshold> thresholds;
-    private final MetricRegistry registry = MetricRegistry.builtIn();
-    private final MetricsHub hub = new MetricsHub();
+    private final ThresholdOutput output;
 
     private Verdicts(List<Threshold> thresholds) {
-        this.thresholds = thresholds;
+        this.output = thresholds.isEmpty() ? null
+                : new ThresholdOutput(thresholds, Tiers.NONE, MetricRegistry.builtIn(), line -> { });
     }
 
     static Verdicts parse(List<String> texts) {
@@ -42,28 +37,22 @@ final class Verdicts {
         return new Verdicts(List.copyOf(list));
     }
 
-    /** The sink the run reports to: the caller's, plus this hub when there are thresholds. */
-    EventSink sink(EventSink outer) {
-        if (thresholds.isEmpty()) return outer;
-        if (outer == null) return hub;
-        return e -> {
-            outer.record(e);
-            hub.record(e);
-        };
+    /** The output judging them, to add to the run's; none without thresholds. */
+    List<Output> outputs() {
+        return output == null ? List.of() : List.of(output);
+    }
+
+    /** After the run: every threshold's verdict, in order. */
+    List<Verdict> verdicts() {
+        return output == null ? List.of() : output.verdicts();
     }
 
     /** Prints the verdicts; returns whether one failed. */
-    boolean judge(Bench.Result r, int clients, PrintStream out) {
-        if (thresholds.isEmpty()) return false;
-        long end = r.startEpochMs() + (long) (r.seconds() * 1000);
-        IntervalSnapshot whole = hub.drain(0, r.startEpochMs(), end, r.seconds(), clients);
-        List<Verdict> verdicts = ThresholdOutput.evaluate(thresholds, Tiers.NONE, registry,
-                scope -> MetricView.of(whole, scope, Tiers.NONE));
+    boolean print(PrintStream out) {
+        if (output == null) return false;
         out.println();
         out.println("carga: thresholds");
-        boolean failed = false;
-        for (Verdict v : verdicts) {
-            failed |= v.failed();
+        for (Verdict v : verdicts()) {
             String mark = switch (v.status()) {
                 case PASSED -> "  ok    ";
                 case FAILED -> "  FAIL  ";
@@ -71,6 +60,6 @@ final class Verdicts {
             };
             out.println(mark + v.message());
         }
-        return failed;
+        return output.failed();
     }
 }

@@ -1,6 +1,6 @@
 package io.carga.pgbench.run;
 
-import io.carga.core.event.EventSink;
+import io.carga.core.output.RunResult;
 import io.carga.pgbench.script.EvalException;
 import io.carga.pgbench.script.Prng;
 import io.carga.pgbench.script.Value;
@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * percentiles.
  *
  * <pre>{@code
- * int exit = Bench.run(config, new ConnectionFactory(url, props), Console.system(), null).exit();
+ * int exit = Bench.run(config, new ConnectionFactory(url, props), Console.system(), carga).exit();
  * }</pre>
  */
 public final class Bench {
@@ -34,15 +34,18 @@ public final class Bench {
     private Bench() {}
 
     /**
-     * How a run ended: the exit status (0, or {@link #EXIT_ABORTED}) and when the clients ran.
+     * How a run ended: the exit status (0, or {@link #EXIT_ABORTED}) and what carga measured.
      *
-     * @param startEpochMs when all clients were connected and started
-     * @param seconds      how long they ran (pgbench's benchmarking duration)
+     * @param carga how carga's run ended (why it stopped, the whole run's statistics)
      */
-    public record Result(int exit, long startEpochMs, double seconds) {}
+    public record Result(int exit, RunResult carga) {}
 
-    /** Runs the benchmark; {@code sink} (may be null) receives one event per transaction and statement. */
-    public static Result run(BenchConfig cfg, ConnectionFactory db, Console out, EventSink sink) throws SQLException {
+    /**
+     * Runs the benchmark; {@code carga} records one event per transaction and statement and runs its
+     * outputs from the moment the clients start until they all ended.
+     */
+    public static Result run(BenchConfig cfg, ConnectionFactory db, Console out, CargaRun carga)
+            throws SQLException, InterruptedException {
         long seed = seed(cfg.randomSeed(), out);
         Prng base = new Prng(seed);
         List<Prng> clientRngs = new ArrayList<>();
@@ -67,7 +70,7 @@ public final class Bench {
         }
         long defaultSeed = base.nextLong();
 
-        RunState run = new RunState(cfg, db, out, sink);
+        RunState run = new RunState(cfg, db, out, carga.sink());
         List<Client> clients = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         long pid = ProcessHandle.current().pid();
@@ -114,14 +117,23 @@ public final class Bench {
                     } catch (SQLException e) {
                         run.error("client " + c.id + " could not warm up: " + e.getMessage());
                         c.aborted = true;
+                    } catch (RuntimeException e) { // the main thread waits for every client: never die silently here
+                        run.error("client " + c.id + " could not connect: " + e);
+                        c.aborted = true;
                     }
                 }
                 connected.countDown();
                 await(go);
-                if (!c.aborted) c.run();
+                carga.userStarted();
+                try {
+                    if (!c.aborted) c.run();
+                } finally {
+                    carga.userEnded();
+                }
             }));
         }
         await(connected);
+        carga.start(() -> run.timerExceeded = true);
         long benchStart = System.nanoTime();
         long benchStartMicros = benchStart / 1000;
         for (Group g : groups) {
@@ -129,7 +141,6 @@ public final class Bench {
             if (g.log != null) g.log.start(benchStartMicros + run.epochShiftMicros);
         }
         if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
-        long startEpochMs = System.currentTimeMillis();
         go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {
@@ -144,11 +155,12 @@ public final class Bench {
         if (progress != null) progress.stop();
         if (timer != null) timer.interrupt();
         for (Group g : groups) if (g.log != null) g.log.close();
+        RunResult measured = carga.finish();
 
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
         new ResultPrinter(cfg, run, clients, scale, info, out.out())
                 .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime);
-        Result result = new Result(aborted ? EXIT_ABORTED : 0, startEpochMs, (endTime - benchStart) / 1e9);
+        Result result = new Result(aborted ? EXIT_ABORTED : 0, measured);
         if (aborted) out.error("Run was aborted; the above results are incomplete.");
         return result;
     }

@@ -14,7 +14,7 @@ class EmbeddedTest {
     @Test
     void runsABuiltinOnAThrowawayServer() {
         CapturedConsole cc = new CapturedConsole();
-        CommandLine cl = new CommandLine(new DbCommand(null, cc.console));
+        CommandLine cl = new CommandLine(new DbCommand(null, null, cc.console));
         int exit = cl.execute("--embedded", "-s", "1", "-c", "2", "-t", "5", "-S");
         assertThat(exit).as(cc.err()).isZero();
         assertThat(cc.err()).contains("starting an embedded PostgreSQL", "creating tables...");

@@ -29,7 +29,7 @@ class EventSinkTest {
         Files.writeString(f, "\\set a random(1, 10)\nSELECT :a;\n\n-- second\nSELECT pg_sleep(0.001);\n");
         ConcurrentLinkedQueue<RequestEvent> events = new ConcurrentLinkedQueue<>();
         CapturedConsole cc = new CapturedConsole();
-        int exit = new CommandLine(new DbCommand(events::add, cc.console)).execute(
+        int exit = new CommandLine(new DbCommand(null, events::add, cc.console)).execute(
                 "--jdbc-url", TestDb.get().jdbcUrl(), "-U", "postgres", "-n", "-c", "2", "-t", "5", "-f", f.toString());
         assertThat(exit).as(cc.err()).isZero();
         Map<String, Long> byName = events.stream().collect(Collectors.groupingBy(RequestEvent::name, Collectors.counting()));

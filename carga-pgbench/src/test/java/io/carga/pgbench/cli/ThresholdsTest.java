@@ -3,7 +3,6 @@ package io.carga.pgbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,15 +13,9 @@ class ThresholdsTest {
     @TempDir
     Path dir;
 
-    private String script() throws IOException {
-        Path f = dir.resolve("t.sql");
-        Files.writeString(f, "\\set a random(1, 10)\nSELECT :a;\n");
-        return f.toString();
-    }
-
     @Test
     void passingAndFailingThresholds() throws IOException {
-        String f = script();
+        String f = Db.selectScript(dir);
         Db ok = Db.run("-n", "-c", "2", "-t", "20", "-f", f, "--threshold", "p95 < 10s", "--threshold", "error_rate < 1%",
                 "--threshold", "p99{name=" + f + ":2} < 10s");
         assertThat(ok.exit()).as(ok.err() + ok.out()).isZero();
@@ -36,7 +29,7 @@ class ThresholdsTest {
 
     @Test
     void invalidThresholdIsAUsageError() throws IOException {
-        Db db = Db.run("-n", "-t", "1", "-f", script(), "--threshold", "p95 <");
+        Db db = Db.run("-n", "-t", "1", "-f", Db.selectScript(dir), "--threshold", "p95 <");
         assertThat(db.exit()).isEqualTo(2);
         assertThat(db.err()).contains("invalid threshold \"p95 <\"");
         assertThat(db.out()).doesNotContain("transaction type");
