@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carga", mixinStandardHelpOptions = true, version = "carga 0.1.0",
         description = "Load testing and performance engineering for AI-heavy web products.",
         subcommands = {RunCommand.class, ReportCommand.class, DemoCommand.class, TargetCommand.class,
-                InitCommand.class, PipelineCommand.class, PlanCommand.class, DbCommand.class})
+                InitCommand.class, PipelineCommand.class, PlanCommand.class})
 public final class Main implements Runnable {
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
@@ -45,6 +45,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.addSubcommand("db", new DbCommand(new DbResults())); // an instance: it is handed its results folder
         cmd.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("carga: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");

@@ -14,9 +14,11 @@ final class OutputOptions {
     boolean quiet;
 
     Path outDir() {
-        if (out != null) {
-            return out;
-        }
+        return out != null ? out : defaultDir();
+    }
+
+    /** {@code results/<yyyyMMdd-HHmmss>}: every command that writes a results folder names it so. */
+    static Path defaultDir() {
         return Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 }
