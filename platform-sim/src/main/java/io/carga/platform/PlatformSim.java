@@ -99,6 +99,10 @@ public final class PlatformSim implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .shutdownHook(false)
+                    // Streams are many small writes: with Nagle on, a chunk written while the previous one is
+                    // unacknowledged waits for the client's delayed ACK (~40 ms), so what the client sees
+                    // would lag the schedule the simulator reports. Real providers' front ends send at once.
+                    .connectionOptions(o -> o.tcpNoDelay(true))
                     // A backstop only: handlers enforce the real limits themselves with JSON 413 answers.
                     .maxPayloadSize(4 * Math.max(config.maxBodyBytes(), config.maxUploadBytes()))
                     .routing(router.build())
