@@ -4,8 +4,8 @@ import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.RunAggregate;
 import io.carga.core.metrics.SeriesKey;
 import io.carga.core.metrics.SeriesTotals;
-import io.carga.report.html.Percentiles;
 import io.carga.report.html.SeriesTimeline;
+import io.carga.report.results.Percentiles;
 import io.carga.report.results.ResultsFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,8 +17,10 @@ import java.util.Set;
  * {@code stats.csv} and {@code stats_history.csv} with Locust's columns, so a Locust user's scripts and
  * spreadsheets keep working. Times are milliseconds. "Type" is the HTTP method when the name starts with
  * one ({@code GET /users} → GET, /users), else the empty string and the whole name; the last row of each
- * group is "Aggregated". History rows are one per timeline bucket (one interval for runs up to
- * {@link SeriesTimeline#MAX_POINTS} intervals) and their percentiles are exact over that bucket.
+ * group is "Aggregated". stats.csv's percentiles are exact, from the whole run's histograms. History
+ * rows are one per timeline bucket (one interval for runs up to {@link SeriesTimeline#MAX_POINTS}
+ * intervals); a bucket of one interval has its exact percentiles, a longer one their average (see
+ * {@link SeriesTimeline}).
  */
 public final class LocustCsv {
     public static final String STATS = "stats.csv";

@@ -18,6 +18,7 @@ import io.carga.report.capacity.CapacityResult;
 import io.carga.report.capacity.CapacitySearch;
 import io.carga.report.csv.LocustCsv;
 import io.carga.report.grade.Grade;
+import io.carga.report.results.Percentiles;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogReader;
 import io.carga.report.summary.SummaryJson;

@@ -1,20 +1,22 @@
 package io.carga.report.html;
 
 import io.carga.core.event.Outcome;
-import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.IntervalSnapshot;
 import io.carga.core.metrics.SeriesInterval;
+import io.carga.report.results.Percentiles;
+import io.carga.report.results.ResultsLogReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
 
 /**
  * The run's time series folded into buckets of a fixed number of intervals, so a one-hour run draws a
- * few hundred points rather than 3,600. Each bucket's percentiles are exact over the bucket: its interval
- * histograms are merged, never averaged. Only one bucket's histograms are held at a time.
+ * few hundred points rather than 3,600. It is made from each interval's latency figures, not from
+ * histograms (see {@link LatencyBlend}): a bucket of one interval, as in runs of up to {@link #MAX_POINTS}
+ * intervals, has that interval's exact percentiles; a longer one averages them. The run's own
+ * percentiles, exact, are summary.json's and the tables'.
  *
  * <p>Feed it every interval in order with {@link #add}, then call {@link #finish}.
  */
@@ -24,12 +26,8 @@ public final class SeriesTimeline {
     static final String ALL = "Aggregated";
 
     private final int intervalsPerBucket;
-    private final Map<String, Histogram> open = new TreeMap<>();
-    private final Map<String, long[]> openOutcomes = new TreeMap<>();
-    private final Map<String, Map<String, Double>> openFields = new TreeMap<>();
-    private final Map<String, Long> openBytes = new TreeMap<>();
-    private final Map<String, Histogram> cumulative = new TreeMap<>();
-    private final Map<String, long[]> cumulativeCounts = new TreeMap<>();
+    private final Map<String, Sums> open = new TreeMap<>();
+    private final Map<String, Sums> cumulative = new TreeMap<>();
     private int inBucket;
     private double openStart;
     private double openEnd;
@@ -39,6 +37,42 @@ public final class SeriesTimeline {
     private double openCpu;
 
     private final List<Bucket> buckets = new ArrayList<>();
+
+    /** One name's sums, over the open bucket or since the start of the run. */
+    private static final class Sums {
+        final long[] outcomes = new long[Outcome.values().length];
+        final Map<String, Double> fields = new TreeMap<>();
+        final LatencyBlend latency = new LatencyBlend();
+        long bytesIn;
+
+        void addCounts(SeriesInterval si) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] += si.outcomes()[i];
+            }
+            bytesIn += si.bytesIn();
+            si.fieldSums().forEach((k, v) -> fields.merge(k, v, Double::sum));
+        }
+
+        void addBucket(Sums bucket) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] += bucket.outcomes[i];
+            }
+            bytesIn += bucket.bytesIn;
+            latency.add(bucket.latency);
+        }
+
+        long count() {
+            long n = 0;
+            for (long c : outcomes) {
+                n += c;
+            }
+            return n;
+        }
+
+        long errors() {
+            return count() - outcomes[Outcome.OK.ordinal()];
+        }
+    }
 
     /**
      * One bucket of one series.
@@ -50,16 +84,14 @@ public final class SeriesTimeline {
     public record Cell(long count, long errors, double meanMs, double minMs, long bytesIn, double[] pcts, long[] outcomes,
                        Map<String, Double> fieldSums, Totals totals) {
         public double pct(double p) {
-            for (int i = 0; i < Percentiles.LOCUST.length; i++) {
-                if (Percentiles.LOCUST[i] == p) {
-                    return pcts[i];
-                }
-            }
-            throw new IllegalArgumentException("not a kept percentile: " + p);
+            return pcts[Percentiles.indexOf(p)];
         }
     }
 
-    /** The series from the start of the run to the end of a bucket (Locust's "Total …" history columns). */
+    /**
+     * The series from the start of the run to the end of a bucket (Locust's "Total …" history columns);
+     * the median is the intervals' averaged, as a bucket's percentiles are.
+     */
     public record Totals(long count, long errors, double medianMs, double meanMs, double minMs, double maxMs, double avgBytes) {
     }
 
@@ -84,7 +116,8 @@ public final class SeriesTimeline {
         return intervalsPerBucket;
     }
 
-    public void add(IntervalSnapshot s) {
+    public void add(ResultsLogReader.Interval interval) {
+        IntervalSnapshot s = interval.snapshot();
         if (inBucket == 0) {
             openStart = s.elapsedSeconds() - s.durationSeconds();
             openUsers = 0;
@@ -96,63 +129,38 @@ public final class SeriesTimeline {
         openUsers = Math.max(openUsers, s.users());
         openDropped += s.dropped();
         openCpu = Math.max(openCpu, s.generator().cpu());
+        long requests = 0;
         for (SeriesInterval si : s.requests()) {
-            fold(si.key().label(), si);
-            fold(ALL, si);
+            String label = si.key().label();
+            Sums sums = open.computeIfAbsent(label, k -> new Sums());
+            sums.addCounts(si);
+            sums.latency.add(interval.latency().series().get(label), si.count());
+            open.computeIfAbsent(ALL, k -> new Sums()).addCounts(si);
+            requests += si.count();
+        }
+        if (!s.requests().isEmpty()) {
+            open.get(ALL).latency.add(interval.latency().all(), requests);
         }
         if (++inBucket == intervalsPerBucket) {
             flush();
         }
     }
 
-    private void fold(String name, SeriesInterval si) {
-        open.computeIfAbsent(name, k -> Histograms.newHistogram()).add(si.latency());
-        long[] o = openOutcomes.computeIfAbsent(name, k -> new long[Outcome.values().length]);
-        for (int i = 0; i < o.length; i++) {
-            o[i] += si.outcomes()[i];
-        }
-        openBytes.merge(name, si.bytesIn(), Long::sum);
-        if (!si.fieldSums().isEmpty()) {
-            Map<String, Double> f = openFields.computeIfAbsent(name, k -> new TreeMap<>());
-            si.fieldSums().forEach((k, v) -> f.merge(k, v, Double::sum));
-        }
-    }
-
     private void flush() {
         Map<String, Cell> cells = new LinkedHashMap<>();
-        open.forEach((name, h) -> {
-            long[] o = openOutcomes.get(name);
-            long count = 0;
-            for (long c : o) {
-                count += c;
-            }
+        open.forEach((name, b) -> {
+            long count = b.count();
             if (count == 0) {
                 return;
             }
-            long[] p = Percentiles.of(h, Percentiles.LOCUST);
-            double[] ms = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                ms[i] = Histograms.ms(p[i]);
-            }
-            boolean empty = h.getTotalCount() == 0;
-            Histogram all = cumulative.computeIfAbsent(name, k -> Histograms.newHistogram());
-            all.add(h);
-            long[] cc = cumulativeCounts.computeIfAbsent(name, k -> new long[3]);
-            cc[0] += count;
-            cc[1] += count - o[Outcome.OK.ordinal()];
-            cc[2] += openBytes.getOrDefault(name, 0L);
-            boolean none = all.getTotalCount() == 0;
-            Totals totals = new Totals(cc[0], cc[1], none ? 0 : Histograms.ms(all.getValueAtPercentile(50)),
-                    none ? 0 : Histograms.ms(all.getMean()), none ? 0 : Histograms.ms(all.getMinValue()),
-                    none ? 0 : Histograms.ms(all.getMaxValue()), (double) cc[2] / cc[0]);
-            cells.put(name, new Cell(count, count - o[Outcome.OK.ordinal()], empty ? 0 : Histograms.ms(h.getMean()),
-                    empty ? 0 : Histograms.ms(h.getMinValue()), openBytes.getOrDefault(name, 0L), ms, o.clone(),
-                    Map.copyOf(openFields.getOrDefault(name, Map.of())), totals));
-            h.reset();
-            java.util.Arrays.fill(o, 0);
+            Sums all = cumulative.computeIfAbsent(name, k -> new Sums());
+            all.addBucket(b);
+            Totals totals = new Totals(all.count(), all.errors(), all.latency.medianMs(), all.latency.meanMs(),
+                    all.latency.minMs(), all.latency.maxMs(), (double) all.bytesIn / all.count());
+            cells.put(name, new Cell(count, b.errors(), b.latency.meanMs(), b.latency.minMs(), b.bytesIn,
+                    b.latency.percentilesMs(), b.outcomes.clone(), Map.copyOf(b.fields), totals));
         });
-        openFields.clear();
-        openBytes.clear();
+        open.clear();
         buckets.add(new Bucket(openStart, openEnd, openEpochMs, openUsers, openDropped, openCpu, cells));
         inBucket = 0;
     }

@@ -11,8 +11,10 @@ public final class ResultsFiles {
     public static final String RUN = "run.json";
     /** HdrHistogram interval log (the library's standard format), one histogram per series per interval. */
     public static final String HLOG = "latency.hlog";
-    /** One JSON line per interval: counts by outcome, users, dropped, generator health. */
+    /** One JSON line per interval: counts by outcome, latency figures, users, dropped, generator health. */
     public static final String TIMESERIES = "timeseries.jsonl";
+    /** The whole run's histograms, written when it ends (absent after a crash). */
+    public static final String TOTALS = "totals.hlog";
     /** The end summary; rebuilt by {@code carga report DIR}. */
     public static final String SUMMARY = "summary.json";
 
@@ -21,6 +23,8 @@ public final class ResultsFiles {
     public static final String SERVICE = "S:";
     public static final String TIMING = "T:";
     public static final String LAG = "G:lag";
+    /** Scheduling lag after the first (warm-up) interval, in the totals only. */
+    public static final String LAG_STEADY = "G:lag-steady";
 
     private ResultsFiles() {
     }

@@ -27,10 +27,24 @@ import org.HdrHistogram.HistogramLogReader;
 /**
  * Rebuilds a run from its results folder: the same {@link RunAggregate} a live run builds, so every
  * report can be made again, including for a run that was killed (its last, incomplete lines are ignored).
+ *
+ * <p>A finished run kept its whole-run histograms ({@value ResultsFiles#TOTALS}) and each interval's
+ * latency figures (in the time series): it is read from those, without the interval log. A killed run
+ * has no totals: its interval histograms are decoded and summed, which takes seconds per hour of run.
  */
 public final class ResultsLogReader {
     /** A run read back from disk. */
     public record Rebuilt(RunMeta meta, RunAggregate aggregate, int intervals) {
+    }
+
+    /**
+     * One interval read back, for the writers of the time series.
+     *
+     * @param snapshot the interval; its histograms are null when the run was read from its totals, so use
+     *                 {@code latency} for the time series
+     * @param latency  the interval's latency figures
+     */
+    public record Interval(IntervalSnapshot snapshot, IntervalFigures latency) {
     }
 
     public Rebuilt read(Path dir) throws IOException {
@@ -38,15 +52,18 @@ public final class ResultsLogReader {
     }
 
     /** Reads {@code dir}, also handing each interval to {@code each} (report writers that need the time series). */
-    public Rebuilt read(Path dir, Consumer<IntervalSnapshot> each) throws IOException {
+    public Rebuilt read(Path dir, Consumer<Interval> each) throws IOException {
         Path series = dir.resolve(ResultsFiles.TIMESERIES);
         if (!Files.exists(series)) {
             throw new FileNotFoundException(dir + " is not a carga results folder (no " + ResultsFiles.TIMESERIES + ")");
         }
         RunMeta meta = RunMeta.read(dir);
+        boolean figures = meta.keepsIntervalFigures();
+        Map<String, Histogram> totals = figures ? TotalsLog.read(dir) : null;
         RunAggregate aggregate = new RunAggregate();
         int intervals = 0;
-        try (BufferedReader in = Files.newBufferedReader(series); HlogCursor hlog = new HlogCursor(dir.resolve(ResultsFiles.HLOG))) {
+        try (BufferedReader in = Files.newBufferedReader(series);
+             HlogCursor hlog = new HlogCursor(totals == null ? dir.resolve(ResultsFiles.HLOG) : null)) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonNode n;
@@ -58,11 +75,21 @@ public final class ResultsLogReader {
                 if (n == null || !n.has("end_ms")) {
                     break;
                 }
-                IntervalSnapshot snapshot = snapshot(n, hlog.interval(n.path("start_ms").asLong()));
-                aggregate.add(snapshot);
-                each.accept(snapshot);
+                Interval interval;
+                if (totals != null) {
+                    interval = new Interval(snapshot(n, null), IntervalFigures.fromLine(n));
+                    aggregate.addWithoutHistograms(interval.snapshot(), interval.latency().point());
+                } else {
+                    IntervalSnapshot s = snapshot(n, hlog.interval(n.path("start_ms").asLong()));
+                    interval = new Interval(s, figures ? IntervalFigures.fromLine(n) : IntervalFigures.of(s));
+                    aggregate.add(s);
+                }
+                each.accept(interval);
                 intervals++;
             }
+        }
+        if (totals != null) {
+            TotalsLog.addTo(totals, aggregate);
         }
         return new Rebuilt(meta, aggregate, intervals);
     }
@@ -76,8 +103,9 @@ public final class ResultsLogReader {
         private final HistogramLogReader reader;
         private Histogram pending;
 
+        /** A cursor over {@code hlog}; over nothing when it is null or missing. */
         HlogCursor(Path hlog) throws IOException {
-            reader = Files.exists(hlog) ? new HistogramLogReader(hlog.toFile()) : null;
+            reader = hlog != null && Files.exists(hlog) ? new HistogramLogReader(hlog.toFile()) : null;
         }
 
         /** The histograms of the interval starting at {@code startMs}; the hlog keeps seconds with three decimals, so ±1 ms. */
@@ -129,6 +157,7 @@ public final class ResultsLogReader {
         }
     }
 
+    /** The interval of line {@code n}, with {@code histograms} by tag; null histograms when they were not read. */
     private static IntervalSnapshot snapshot(JsonNode n, Map<String, Histogram> histograms) {
         List<SeriesInterval> requests = new ArrayList<>();
         n.path("series").fields().forEachRemaining(f -> {
@@ -150,7 +179,7 @@ public final class ResultsLogReader {
         Map<SeriesKey, Double> gauges = new TreeMap<>();
         n.path("gauges").fields().forEachRemaining(g -> gauges.put(SeriesKey.parse(g.getKey()), g.getValue().asDouble()));
         Map<SeriesKey, Histogram> timings = new TreeMap<>();
-        histograms.forEach((tag, h) -> {
+        (histograms == null ? Map.<String, Histogram>of() : histograms).forEach((tag, h) -> {
             if (tag.startsWith(ResultsFiles.TIMING)) {
                 timings.put(SeriesKey.parse(TagCodec.decode(tag.substring(ResultsFiles.TIMING.length()))), h);
             }
@@ -164,6 +193,9 @@ public final class ResultsLogReader {
     }
 
     private static Histogram histogram(Map<String, Histogram> histograms, String tag) {
+        if (histograms == null) {
+            return null;
+        }
         Histogram h = histograms.get(tag);
         return h != null ? h : Histograms.newHistogram();
     }

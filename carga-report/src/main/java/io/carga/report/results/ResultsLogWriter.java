@@ -2,8 +2,8 @@ package io.carga.report.results;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carga.core.event.Outcome;
-import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.IntervalSnapshot;
+import io.carga.core.metrics.RunAggregate;
 import io.carga.core.metrics.SeriesInterval;
 import io.carga.core.output.Output;
 import io.carga.core.output.RunInfo;
@@ -12,24 +12,25 @@ import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes the results folder as the run goes: the hlog and the time series, both flushed every interval,
  * so a run killed with SIGKILL keeps everything up to its last complete interval. The time-series line of
- * an interval is written after its histograms, so a complete line means complete data.
+ * an interval is written after its histograms, so a complete line means complete data. The line also
+ * carries the interval's latency figures, and when the run ends its whole-run histograms go to
+ * {@value ResultsFiles#TOTALS}: with both, a report reads neither histogram of an interval.
  */
 public final class ResultsLogWriter implements Output {
     private static final Outcome[] OUTCOMES = Outcome.values();
     private final Path dir;
     private RunMeta meta;
-    private PrintStream hlogStream;
-    private HistogramLogWriter hlog;
+    private HlogOut hlog;
     private BufferedWriter series;
+    private long intervals;
+    private long requests;
 
     public ResultsLogWriter(Path dir) {
         this.dir = dir;
@@ -38,50 +39,35 @@ public final class ResultsLogWriter implements Output {
     @Override
     public void start(RunInfo info) throws IOException {
         ResultsFiles.prepare(dir);
+        // totals left by an earlier run in this folder would pass for this run's if it crashed
+        Files.deleteIfExists(dir.resolve(ResultsFiles.TOTALS));
         meta = RunMeta.of(info);
         meta.write(dir);
-        hlogStream = new PrintStream(new FileOutputStream(dir.resolve(ResultsFiles.HLOG).toFile()), false, StandardCharsets.UTF_8);
-        hlog = new HistogramLogWriter(hlogStream);
-        hlog.outputComment("carga results log: L:=latency from intended start, S:=service time, T:=scenario timing, G:lag=scheduling lag; values in microseconds");
-        hlog.outputLogFormatVersion();
-        hlog.outputStartTime(info.startEpochMs());
-        hlog.setBaseTime(info.startEpochMs());
-        hlog.outputLegend();
+        hlog = new HlogOut(dir.resolve(ResultsFiles.HLOG), info.startEpochMs());
         series = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(dir.resolve(ResultsFiles.TIMESERIES).toFile()),
                 StandardCharsets.UTF_8));
     }
 
     @Override
     public void interval(IntervalSnapshot s) throws IOException {
+        long start = s.startEpochMs();
+        long end = s.endEpochMs();
         for (SeriesInterval si : s.requests()) {
             String label = si.key().label();
-            histogram(s, ResultsFiles.LATENCY, label, si.latency());
-            histogram(s, ResultsFiles.SERVICE, label, si.service());
+            hlog.append(TagCodec.encode(ResultsFiles.LATENCY, label), si.latency(), start, end);
+            hlog.append(TagCodec.encode(ResultsFiles.SERVICE, label), si.service(), start, end);
+            requests += si.count();
         }
-        s.custom().timings().forEach((k, h) -> histogram(s, ResultsFiles.TIMING, k.label(), h));
-        histogram(s, "", ResultsFiles.LAG, s.generator().lag());
-        hlogStream.flush();
-        series.write(RunMeta.JSON.writeValueAsString(line(s)));
+        s.custom().timings().forEach((k, h) -> hlog.append(TagCodec.encode(ResultsFiles.TIMING, k.label()), h, start, end));
+        hlog.append(ResultsFiles.LAG, s.generator().lag(), start, end);
+        hlog.flush();
+        series.write(RunMeta.JSON.writeValueAsString(line(s, IntervalFigures.of(s))));
         series.newLine();
         series.flush();
+        intervals++;
     }
 
-    private void histogram(IntervalSnapshot s, String prefix, String label, Histogram h) {
-        if (h.getTotalCount() == 0) {
-            return;
-        }
-        // A copy (the snapshot is shared with other outputs: never change its histograms), sized to this
-        // interval's largest value: the hlog header carries the range, and a reader decoding a 1 µs–1 h
-        // histogram allocates and scans 23,552 counts per line, which made a 1-hour report take minutes.
-        Histogram copy = new Histogram(1, Math.max(2, h.getMaxValue()), Histograms.SIGNIFICANT_DIGITS);
-        copy.add(h);
-        copy.setStartTimeStamp(s.startEpochMs());
-        copy.setEndTimeStamp(s.endEpochMs());
-        copy.setTag(prefix.isEmpty() ? label : TagCodec.encode(prefix, label));
-        hlog.outputIntervalHistogram(copy);
-    }
-
-    static ObjectNode line(IntervalSnapshot s) {
+    static ObjectNode line(IntervalSnapshot s, IntervalFigures figures) {
         ObjectNode n = RunMeta.JSON.createObjectNode();
         n.put("i", s.index());
         n.put("start_ms", s.startEpochMs());
@@ -94,6 +80,10 @@ public final class ResultsLogWriter implements Output {
         gen.put("gc_ms", s.generator().gcPauseMs());
         gen.put("heap", s.generator().heapUsed());
         gen.put("cpu_time_ns", s.generator().cpuTimeNanos());
+        gen.put("lag_p99_us", figures.lagP99());
+        if (figures.all() != null) {
+            n.set("latency", figures.all().toJson());
+        }
         ObjectNode reqs = n.putObject("series");
         for (SeriesInterval si : s.requests()) {
             ObjectNode r = reqs.putObject(si.key().label());
@@ -106,6 +96,10 @@ public final class ResultsLogWriter implements Output {
             }
             r.put("bi", si.bytesIn());
             r.put("bo", si.bytesOut());
+            LatencyFigures l = figures.series().get(si.key().label());
+            if (l != null) {
+                r.set("l", l.toJson());
+            }
             if (!si.fieldSums().isEmpty()) {
                 ObjectNode f = r.putObject("f");
                 si.fieldSums().forEach(f::put);
@@ -131,10 +125,16 @@ public final class ResultsLogWriter implements Output {
         if (meta == null) {
             return;
         }
-        hlogStream.close();
         series.close();
+        RunAggregate a = result.aggregate();
+        // The totals come from the engine's aggregate: only when it folded exactly what this log holds may a
+        // report trust them instead of the interval histograms.
+        if (a != null && a.timeline().size() == intervals && a.total().count() == requests) {
+            TotalsLog.write(dir, a, meta.startEpochMs());
+        }
         meta = meta.ended(result);
         meta.write(dir);
+        hlog.close(); // last: a write error it reports leaves the rest of the folder complete
     }
 
     public Path dir() {

@@ -2,35 +2,48 @@ package io.carga.report.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carga.core.output.RunInfo;
 import io.carga.core.output.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The run's facts (run.json): what ran, with which seed, and how it ended. The end fields are absent
  * when the process died before the end; the report then says the run ended abruptly.
+ *
+ * @param intervalPercentiles the percentiles of each series' latency figures in timeseries.jsonl (empty in
+ *                            folders written before the time series kept them)
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
-                      long intervalMs, String stopReason, String stopCause, long interrupted) {
+                      long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles) {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Double> FIGURE_PERCENTILES = Arrays.stream(Percentiles.LOCUST).boxed().toList();
 
     public static RunMeta of(RunInfo info) {
         return new RunMeta(info.runId(), info.startEpochMs(), info.config().scenario().name(),
                 info.config().load().describe(), info.config().seed(), info.config().target(),
-                info.config().interval().toMillis(), null, null, 0);
+                info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES);
     }
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted());
+                r.cause(), r.interrupted(), intervalPercentiles);
     }
 
     public boolean finished() {
         return stopReason != null;
+    }
+
+    /** Whether timeseries.jsonl holds {@link LatencyFigures} this version reads. */
+    public boolean keepsIntervalFigures() {
+        return intervalPercentiles.equals(FIGURE_PERCENTILES);
     }
 
     public ObjectNode toJson() {
@@ -47,6 +60,8 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
             n.put("stop_cause", stopCause);
             n.put("interrupted", interrupted);
         }
+        ArrayNode p = n.putArray("interval_percentiles");
+        intervalPercentiles.forEach(p::add);
         return n;
     }
 
@@ -57,12 +72,15 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
     public static RunMeta read(Path dir) throws IOException {
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
-            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0);
+            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of());
         }
         JsonNode n = JSON.readTree(f.toFile());
+        List<Double> percentiles = new ArrayList<>();
+        n.path("interval_percentiles").forEach(p -> percentiles.add(p.asDouble()));
         return new RunMeta(n.path("run_id").asText(), n.path("started_at_ms").asLong(), n.path("scenario").asText(),
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
-                n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong());
+                n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
+                List.copyOf(percentiles));
     }
 }

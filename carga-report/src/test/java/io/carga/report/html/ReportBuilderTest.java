@@ -51,6 +51,25 @@ class ReportBuilderTest {
         assertThat(embedded(html).path("summary").path("requests").fieldNames().next()).isEqualTo("GET /x</script><script>alert(1)</script>");
     }
 
+    @Test
+    void aKilledRunGetsTheSameReportsFromItsIntervalHistogramsAsAFinishedOneFromItsTotals() throws Exception {
+        // longer than MAX_POINTS intervals, so a history row and a chart point stand for several intervals
+        new SyntheticRun().seconds(SeriesTimeline.MAX_POINTS * 2 + 7).name(new SyntheticRun.Name("GET /users", 40, 0.01, 20))
+                .name(new SyntheticRun.Name("POST /orders", 90, 0, 5)).write(dir);
+        assertThat(dir.resolve("totals.hlog")).exists();
+        JsonNode fromTotals = embedded(Files.readString(new ReportBuilder().build(dir, null, null).html()));
+        String stats = Files.readString(dir.resolve("stats.csv"));
+        String history = Files.readString(dir.resolve("stats_history.csv"));
+
+        Files.delete(dir.resolve("totals.hlog"));
+        JsonNode fromIntervals = embedded(Files.readString(new ReportBuilder().build(dir, null, null).html()));
+
+        assertThat(fromIntervals.path("timeline").path("t")).as("1,447 intervals in buckets of 3").hasSize(483);
+        assertThat(fromIntervals).isEqualTo(fromTotals);
+        assertThat(Files.readString(dir.resolve("stats.csv"))).isEqualTo(stats);
+        assertThat(Files.readString(dir.resolve("stats_history.csv"))).isEqualTo(history);
+    }
+
     static JsonNode embedded(String html) throws Exception {
         Matcher m = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertThat(m.find()).isTrue();

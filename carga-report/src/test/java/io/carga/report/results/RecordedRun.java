@@ -34,6 +34,7 @@ final class RecordedRun {
     final List<IntervalSnapshot> snapshots = new ArrayList<>();
     final RunAggregate live = new RunAggregate();
     final RunInfo info;
+    ResultsLogWriter writer;
     RunResult result;
 
     private RecordedRun(RunInfo info) {
@@ -49,6 +50,7 @@ final class RecordedRun {
     static RecordedRun write(Path dir, int intervals, boolean finish) throws Exception {
         RecordedRun run = new RecordedRun(new RunInfo("run-1", EPOCH, config(), (reason, cause) -> { }));
         ResultsLogWriter writer = new ResultsLogWriter(dir);
+        run.writer = writer;
         writer.start(run.info);
         MetricsHub hub = new MetricsHub();
         SplittableRandom random = new SplittableRandom(5);

@@ -2,6 +2,7 @@ package io.carga.report.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.carga.core.event.Outcome;
 import io.carga.core.metrics.IntervalSnapshot;
 import io.carga.core.metrics.RunAggregate;
@@ -14,6 +15,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,15 +47,13 @@ class ResultsLogRoundTripTest {
         assertThat(back.dropped()).isEqualTo(4);
         assertThat(back.usersPeak()).isEqualTo(live.usersPeak());
         assertThat(back.durationSeconds()).isEqualTo(4.0);
-        assertThat(back.timeline()).hasSize(4);
-        for (int i = 0; i < 4; i++) {
-            assertThat(back.timeline().get(i).requests()).isEqualTo(live.timeline().get(i).requests());
-            assertThat(back.timeline().get(i).p99()).isEqualTo(live.timeline().get(i).p99());
-        }
+        assertThat(back.timeline()).hasSize(4).usingRecursiveFieldByFieldElementComparator().isEqualTo(live.timeline());
         assertThat(back.counters()).isEqualTo(live.counters()).containsEntry(SeriesKey.parse("orders{region=SP}"), 12.0);
         assertThat(back.gauges()).isEqualTo(live.gauges());
         assertThat(back.timings().get(SeriesKey.of("render")).getTotalCount()).isEqualTo(4);
         assertThat(back.lagP99Ms()).isEqualTo(live.lagP99Ms());
+        assertThat(back.steadyLag().getTotalCount()).isEqualTo(live.steadyLag().getTotalCount()).isEqualTo(3);
+        assertThat(back.saturated()).isEqualTo(live.saturated());
         assertThat(back.cpuPeak()).isEqualTo(live.cpuPeak());
 
         assertThat(rebuilt.meta().runId()).isEqualTo("run-1");
@@ -63,6 +63,84 @@ class ResultsLogRoundTripTest {
         assertThat(SummaryJson.build(rebuilt.meta(), back))
                 .as("carga report writes the same summary.json as the live run")
                 .isEqualTo(SummaryJson.build(RunMeta.of(run.info).ended(run.result), live));
+    }
+
+    @Test
+    void aFinishedRunIsReadFromItsTotalsAndAKilledOneFromItsIntervalsToTheSameFigures() throws Exception {
+        RecordedRun.write(dir, 4, true);
+        assertThat(dir.resolve(ResultsFiles.TOTALS)).exists();
+        List<ResultsLogReader.Interval> fast = new ArrayList<>();
+        RunAggregate fromTotals = new ResultsLogReader().read(dir, fast::add).aggregate();
+        assertThat(fast).allSatisfy(i -> assertThat(i.snapshot().requests().get(0).latency()).as("no interval histogram decoded").isNull());
+
+        Files.delete(dir.resolve(ResultsFiles.TOTALS)); // what a killed run leaves
+        List<ResultsLogReader.Interval> slow = new ArrayList<>();
+        RunAggregate fromIntervals = new ResultsLogReader().read(dir, slow::add).aggregate();
+        assertThat(slow).allSatisfy(i -> assertThat(i.snapshot().requests().get(0).latency()).isNotNull());
+
+        for (SeriesKey k : fromIntervals.requests().keySet()) {
+            assertSameTotals(fromTotals.requests().get(k), fromIntervals.requests().get(k));
+        }
+        assertSameTotals(fromTotals.total(), fromIntervals.total());
+        assertThat(fromTotals.timeline()).usingRecursiveFieldByFieldElementComparator().isEqualTo(fromIntervals.timeline());
+        assertThat(fromTotals.timings().get(SeriesKey.of("render")).getValueAtPercentile(99))
+                .isEqualTo(fromIntervals.timings().get(SeriesKey.of("render")).getValueAtPercentile(99));
+        assertThat(fromTotals.lagP99Ms()).isEqualTo(fromIntervals.lagP99Ms());
+        for (int i = 0; i < fast.size(); i++) {
+            assertThat(fast.get(i).latency()).usingRecursiveComparison().isEqualTo(slow.get(i).latency());
+        }
+    }
+
+    @Test
+    void eachLineKeepsItsIntervalsExactLatencyFigures() throws Exception {
+        RecordedRun run = RecordedRun.write(dir, 2, true);
+        assertThat(RunMeta.read(dir).intervalPercentiles()).containsExactly(50.0, 66.0, 75.0, 80.0, 90.0, 95.0, 98.0, 99.0, 99.9, 99.99, 100.0);
+        JsonNode line = RunMeta.JSON.readTree(Files.readAllLines(dir.resolve(ResultsFiles.TIMESERIES)).get(1));
+        Histogram get = run.snapshots.get(1).requests().stream().filter(r -> r.key().equals(SeriesKey.of(RecordedRun.GET)))
+                .findFirst().orElseThrow().latency();
+        JsonNode l = line.path("series").path(RecordedRun.GET).path("l");
+        assertThat(l.path("min").asLong()).isEqualTo(get.getMinValue());
+        assertThat(l.path("mean").asLong()).isEqualTo(Math.round(get.getMean()));
+        assertThat(l.path("p").get(5).asLong()).as("p95").isEqualTo(get.getValueAtPercentile(95));
+        assertThat(l.path("p").get(10).asLong()).as("100 %").isEqualTo(get.getMaxValue());
+        assertThat(line.path("latency").path("p").get(0).asLong()).as("p50 of all requests")
+                .isEqualTo(Math.round(run.live.timeline().get(1).p50() * 1000));
+        assertThat(line.at("/gen/lag_p99_us").asLong()).isEqualTo(run.snapshots.get(1).generator().lag().getValueAtPercentile(99));
+    }
+
+    @Test
+    void aFolderWrittenBeforeTheFiguresAndTotalsIsStillRead() throws Exception {
+        RecordedRun run = RecordedRun.write(dir, 3, true);
+        Files.delete(dir.resolve(ResultsFiles.TOTALS));
+        Path runJson = dir.resolve(ResultsFiles.RUN);
+        Files.writeString(runJson, Files.readString(runJson).replaceAll("(?s),\\s*\"interval_percentiles\"\\s*:\\s*\\[[^\\]]*\\]", ""));
+        assertThat(RunMeta.read(dir).keepsIntervalFigures()).isFalse();
+
+        List<ResultsLogReader.Interval> intervals = new ArrayList<>();
+        RunAggregate back = new ResultsLogReader().read(dir, intervals::add).aggregate();
+        assertSameTotals(back.total(), run.live.total());
+        assertThat(intervals.get(2).latency().all().at(99)).as("figures taken from the histograms")
+                .isEqualTo(Math.round(run.live.timeline().get(2).p99() * 1000));
+    }
+
+    @Test
+    void totalsLeftByAnEarlierRunInTheFolderAreRemovedAtTheStart() throws Exception {
+        RecordedRun.write(dir, 2, true);
+        RecordedRun killed = RecordedRun.write(dir, 3, false);
+        assertThat(dir.resolve(ResultsFiles.TOTALS)).doesNotExist();
+        assertThat(new ResultsLogReader().read(dir).aggregate().total().count()).isEqualTo(killed.live.total().count());
+    }
+
+    @Test
+    void totalsThatDoNotMatchTheLogAreNotWritten() throws Exception {
+        RecordedRun run = RecordedRun.write(dir, 2, false);
+        ResultsLogWriter writer = run.writer;
+        RunAggregate more = new RunAggregate();
+        run.snapshots.forEach(more::add);
+        more.add(run.snapshots.get(0)); // an interval the log never got
+        writer.finish(new io.carga.core.output.RunResult(io.carga.core.output.StopReason.COMPLETED, null, 0, more));
+        assertThat(dir.resolve(ResultsFiles.TOTALS)).doesNotExist();
+        assertThat(RunMeta.read(dir).finished()).isTrue();
     }
 
     private static void assertSameTotals(SeriesTotals back, SeriesTotals live) {

@@ -1,4 +1,4 @@
-package io.carga.report.html;
+package io.carga.report.results;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -13,6 +13,16 @@ public final class Percentiles {
     public static final double[] LOCUST = {50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100};
 
     private Percentiles() {
+    }
+
+    /** Where {@code p} is in {@link #LOCUST}. */
+    public static int indexOf(double p) {
+        for (int i = 0; i < LOCUST.length; i++) {
+            if (LOCUST[i] == p) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not one of the kept percentiles: " + p);
     }
 
     /** {@code out[i] = h.getValueAtPercentile(ps[i])}; {@code ps} ascending; zeros for an empty histogram. */

@@ -1,4 +1,4 @@
-package io.carga.report.html;
+package io.carga.report.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
