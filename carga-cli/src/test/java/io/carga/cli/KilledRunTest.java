@@ -40,6 +40,7 @@ class KilledRunTest {
             child.waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(out.resolve("summary.json")).as("the run never finished").doesNotExist();
+        assertThat(out.resolve("totals.hlog")).as("so the report decodes the interval histograms").doesNotExist();
 
         long requests = 0;
         int intervals = 0;

@@ -32,6 +32,7 @@ class RunScenarioTest {
         assertThat(r.out()).contains("GET /products/{id}", "Total");
         assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
         assertThat(out.resolve("timeseries.jsonl")).isNotEmptyFile();
+        assertThat(out.resolve("totals.hlog")).as("a finished run keeps its whole-run histograms").isNotEmptyFile();
         return summary;
     }
 
