@@ -19,6 +19,7 @@ public record ConnectionFactory(String url, Properties properties) {
         p.putIfAbsent("ApplicationName", "carga db");
         p.setProperty("stringtype", "unspecified");
         p.putIfAbsent("disableColumnSanitiser", "true"); // no lower-casing of column labels per result
+        p.putIfAbsent("socketFactory", BlockingSocketFactory.class.getName()); // one read() per reply: see there
         switch (mode) {
             case SIMPLE -> {
                 p.setProperty("preferQueryMode", "simple");
