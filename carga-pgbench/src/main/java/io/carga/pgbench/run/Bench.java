@@ -158,7 +158,7 @@ public final class Bench {
         RunResult measured = carga.finish();
 
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
-        new ResultPrinter(cfg, run, clients, scale, info, out.out())
+        new ResultPrinter(cfg, run, clients, scale, info, out.out(), measured.aggregate())
                 .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime);
         Result result = new Result(aborted ? EXIT_ABORTED : 0, measured);
         if (aborted) out.error("Run was aborted; the above results are incomplete.");

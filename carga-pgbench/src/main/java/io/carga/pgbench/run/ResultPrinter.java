@@ -1,5 +1,8 @@
 package io.carga.pgbench.run;
 
+import io.carga.core.metrics.RunAggregate;
+import io.carga.core.metrics.SeriesKey;
+import io.carga.core.metrics.SeriesTotals;
 import io.carga.pgbench.script.Command;
 import io.carga.pgbench.script.Script;
 import java.io.PrintStream;
@@ -18,8 +21,11 @@ final class ResultPrinter {
     private final int scale;
     private final TableInfo info;
     private final PrintStream out;
+    private final RunAggregate measured;
 
-    ResultPrinter(BenchConfig cfg, RunState run, List<Client> clients, int scale, TableInfo info, PrintStream out) {
+    ResultPrinter(BenchConfig cfg, RunState run, List<Client> clients, int scale, TableInfo info, PrintStream out,
+                  RunAggregate measured) {
+        this.measured = measured;
         this.cfg = cfg;
         this.run = run;
         this.clients = clients;
@@ -130,22 +136,31 @@ final class ResultPrinter {
         }
     }
 
-    /** carga's addition: HdrHistogram percentiles per script and per SQL statement. */
+    /**
+     * carga's addition: HdrHistogram percentiles per script and per SQL statement, from the run's metrics
+     * (every finished transaction and statement, failed ones too, as carga's thresholds see them).
+     */
     private void percentiles() {
         p("%ncarga: latency percentiles in milliseconds%s%n", cfg.rate() > 0 ? " (transactions from their schedule)" : "");
         p("%10s %9s %9s %9s %9s %9s  %s%n", "count", "p50", "p90", "p95", "p99", "max", "script / statement");
         List<Script> scripts = cfg.scripts();
         for (int i = 0; i < scripts.size(); i++) {
-            row(run.scriptLatency[i].getIntervalHistogram(), scripts.get(i).desc());
+            row(latency(run.scriptName(i)), scripts.get(i).desc());
             Command[] cmds = run.scripts[i];
             for (int j = 0; j < cmds.length; j++) {
                 if (cmds[j] instanceof Command.Sql sql) {
-                    row(run.commandLatency[i][j].getIntervalHistogram(),
-                            "  " + scripts.get(i).desc() + ":" + sql.line() + "  " + sql.firstLine());
+                    row(latency(run.statementName(i, j)), "  " + run.statementName(i, j) + "  " + sql.firstLine());
                 }
             }
         }
     }
+
+    private Histogram latency(String series) {
+        SeriesTotals t = measured.requests().get(SeriesKey.of(series));
+        return t == null ? EMPTY : t.latency();
+    }
+
+    private static final Histogram EMPTY = new Histogram(3);
 
     private void row(Histogram h, String name) {
         if (h.getTotalCount() == 0) {
