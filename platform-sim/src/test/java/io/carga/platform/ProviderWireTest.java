@@ -69,7 +69,7 @@ class ProviderWireTest {
         assertThat(text.toString()).isEqualTo(openai("").json().path("choices").get(0).path("message").path("content").asText());
         assertThat(r.body()).contains(": x-sim {\"model\":\"gpt-3.5-turbo\"");
         // the simulator's own timing has microsecond decimals, so a client's 1 ms accuracy can be checked
-        assertThat(r.body()).containsPattern("\"ttft_ms\":\\d+\\.\\d{3},\"planned_ms\":\\[\\d+\\.\\d{3},")
+        assertThat(r.body()).containsPattern("\"start_ns\":-?\\d+,\"ttft_ms\":\\d+\\.\\d{3},\"planned_ms\":\\[\\d+\\.\\d{3},")
                 .containsPattern("\"actual_ms\":\\[\\d+\\.\\d{3},");
         StringBuilder masked = new StringBuilder();
         chunks.forEach(c -> masked.append("data: ").append(mask(c)).append("\n\n"));

@@ -142,7 +142,7 @@ public final class AiRoutes {
         done.remove("content");
         done.put("type", "done");
         sse[0].data(ex.mapper().writeValueAsString(done));
-        sse[0].comment(AiService.scheduleComment(c, a.actualOffsetsMicros()));
+        sse[0].comment(AiService.scheduleComment(c, ex.startNanos(), a.actualOffsetsMicros()));
         sse[0].close();
     }
 

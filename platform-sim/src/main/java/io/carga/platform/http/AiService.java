@@ -66,10 +66,12 @@ public final class AiService {
 
     /**
      * The JSON of the final SSE comment: planned and actual chunk offsets, ms after request arrival with
-     * microsecond decimals ({@code actual} is in microseconds).
+     * microsecond decimals ({@code actual} is in microseconds), and the arrival itself as the server's
+     * {@code System.nanoTime()} ({@code start_ns}: on Linux every process on the machine reads the same
+     * monotonic clock, so a client there can tell request delivery apart from response delivery).
      */
-    public static String scheduleComment(Completion c, long[] actualMicros) {
-        return "x-sim {\"model\":\"" + c.model().name() + "\",\"ttft_ms\":" + Completion.ms(c.ttftMicros())
+    public static String scheduleComment(Completion c, long startNanos, long[] actualMicros) {
+        return "x-sim {\"model\":\"" + c.model().name() + "\",\"start_ns\":" + startNanos + ",\"ttft_ms\":" + Completion.ms(c.ttftMicros())
                 + ",\"planned_ms\":[" + Completion.msList(c.chunkDueMicros(), ",") + "],\"actual_ms\":["
                 + Completion.msList(actualMicros, ",") + "],\"chunk_tokens\":" + c.chunkTokens().toString().replace(" ", "") + "}";
     }

@@ -112,7 +112,7 @@ public final class ProviderRoutes {
                     sofar[0] += c.chunkTokens().get(i);
                     sse.data(json.writeValueAsString(gemini.chunk(c, i, sofar[0])));
                 });
-                sse.comment(AiService.scheduleComment(c, actual));
+                sse.comment(AiService.scheduleComment(c, ex.startNanos(), actual));
             }
         } else {
             // Without alt=sse Google streams one JSON array, elements written as they are generated.
@@ -226,7 +226,7 @@ public final class ProviderRoutes {
             if (includeUsage) {
                 s.data(json.writeValueAsString(openai.usageChunk(c, created)));
             }
-            s.comment(AiService.scheduleComment(c, actual));
+            s.comment(AiService.scheduleComment(c, ex.startNanos(), actual));
             s.data("[DONE]");
         }
     }
