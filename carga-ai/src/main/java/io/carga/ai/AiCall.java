@@ -1,6 +1,7 @@
 package io.carga.ai;
 
 import io.carga.ai.wire.AiRequest;
+import io.carga.core.event.Tags;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ public final class AiCall {
     private String path;
     private String name;
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private Tags tags = Tags.EMPTY;
 
     AiCall(AiClient client, Provider provider, String model, String path) {
         this.client = client;
@@ -68,6 +70,17 @@ public final class AiCall {
         return this;
     }
 
+    /**
+     * Tags the request's statistics besides its model, e.g. {@code tier} for a plan's service tiers. A tag
+     * named {@code model} is ignored: the model tag is always the model asked for.
+     */
+    public AiCall tag(String key, String value) {
+        if (!AiFields.MODEL.equals(key)) {
+            tags = tags.with(key, value);
+        }
+        return this;
+    }
+
     /** A further top-level JSON field of the body ({@code business_type} for the marketing department). */
     public AiCall field(String key, Object value) {
         extra.put(key, value);
@@ -76,12 +89,12 @@ public final class AiCall {
 
     /** Sends and waits for the whole answer. */
     public AiResponse send() {
-        return client.execute(request(false), name);
+        return client.execute(request(false), name, tags);
     }
 
     /** Sends with streaming, measuring TTFT, ITL and TPOT chunk by chunk. */
     public AiResponse stream() {
-        return client.execute(request(true), name);
+        return client.execute(request(true), name, tags);
     }
 
     private AiRequest request(boolean stream) {

@@ -132,7 +132,7 @@ public final class AiClient implements AutoCloseable {
         return ctx.random();
     }
 
-    AiResponse execute(AiRequest r, String statName) {
+    AiResponse execute(AiRequest r, String statName, Tags extraTags) {
         publishConfig();
         long intended = ctx.takeIntendedStart();
         long now = ctx.nanoTime();
@@ -169,7 +169,16 @@ public final class AiClient implements AutoCloseable {
         } finally {
             settings.inFlight.decrementAndGet();
         }
-        return finish(r, name, wire, reader, raw, failure, intended, now);
+        return finish(r, name, tags(r.model(), extraTags), wire, reader, raw, failure, intended, now);
+    }
+
+    /** The model's tag (cached per model), plus a call's own tags. */
+    private Tags tags(String model, Tags extra) {
+        Tags t = tagsByModel.computeIfAbsent(model, m -> Tags.of(AiFields.MODEL, m));
+        for (var e : extra.values().entrySet()) {
+            t = t.with(e.getKey(), e.getValue());
+        }
+        return t;
     }
 
     private HttpRequest request(AiRequest r, Wire wire) {
@@ -204,7 +213,7 @@ public final class AiClient implements AutoCloseable {
         return env != null && !env.isBlank() ? env : "carga-test-key";
     }
 
-    private AiResponse finish(AiRequest r, String name, Wire wire, StreamReader reader, HttpResponse raw,
+    private AiResponse finish(AiRequest r, String name, Tags tags, Wire wire, StreamReader reader, HttpResponse raw,
                               HttpFailure failure, long intended, long sendAt) {
         Outcome outcome = Outcome.OK;
         String error = null;
@@ -263,13 +272,12 @@ public final class AiClient implements AutoCloseable {
         if (usage == null && outcome == Outcome.OK) {
             usage = Usage.estimate(r.inputText(), text);
         }
-        return report(r, name, outcome, error, status, headers, text, usage, reader, intended, start, end, bytesIn, bytesOut);
+        return report(r, name, tags, outcome, error, status, headers, text, usage, reader, intended, start, end, bytesIn, bytesOut);
     }
 
-    private AiResponse report(AiRequest r, String name, Outcome outcome, String error, int status, Headers headers,
-                              String text, Usage usage, StreamReader reader, long intended, long start, long end,
-                              long bytesIn, long bytesOut) {
-        Tags tags = tagsByModel.computeIfAbsent(r.model(), m -> Tags.of(AiFields.MODEL, m));
+    private AiResponse report(AiRequest r, String name, Tags tags, Outcome outcome, String error, int status,
+                              Headers headers, String text, Usage usage, StreamReader reader, long intended, long start,
+                              long end, long bytesIn, long bytesOut) {
         Metrics metrics = ctx.metrics();
         Map<String, Double> f = new HashMap<>();
         f.put(AiFields.AI_REQUESTS, 1.0);

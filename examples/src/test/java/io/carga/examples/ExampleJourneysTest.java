@@ -2,6 +2,7 @@ package io.carga.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carga.ai.AiFields;
 import io.carga.core.config.RunConfig;
 import io.carga.core.config.Scenario;
 import io.carga.core.config.UserSpec;
@@ -15,6 +16,7 @@ import io.carga.platform.PlatformConfig;
 import io.carga.platform.PlatformSim;
 import io.carga.platform.db.Seeder;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,13 +49,38 @@ class ExampleJourneysTest {
         }
     }
 
+    /** The last run's result, for the AI assertions. */
+    private static RunResult last;
+
     private static Map<String, SeriesTotals> run(Class<? extends io.carga.core.api.User> type, int users, Duration d)
             throws InterruptedException {
         Scenario scenario = new Scenario(type.getSimpleName(), List.of(UserSpec.of(type)));
         RunConfig config = RunConfig.of(scenario, ClosedModel.of(users, 0, d)).withTarget(sim.baseUrl()).withSeed(7);
-        RunResult result = new Engine(config, new MetricsHub(), List.of(s -> { }), "examples").run();
-        return result.aggregate().requests().entrySet().stream()
+        last = new Engine(config, new MetricsHub(), List.of(s -> { }), "examples").run();
+        return last.aggregate().requests().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /**
+     * The last run's {@code name} requests were measured as AI requests of {@code model}: tagged by it, with
+     * the provider's token counts (not estimated), a cost and a quality score for every answer.
+     */
+    private static void assertMeasuredAsAi(String name, String model) {
+        Map<String, Double> f = new HashMap<>();
+        long ok = 0;
+        for (var e : last.aggregate().requests().entrySet()) {
+            if (e.getKey().name().equals(name)) {
+                assertThat(e.getKey().tags().get(AiFields.MODEL)).as("model tag of " + e.getKey()).isEqualTo(model);
+                e.getValue().fieldSums().forEach((k, v) -> f.merge(k, v, Double::sum));
+                ok += e.getValue().count() - e.getValue().errors();
+            }
+        }
+        assertThat(ok).as("answers of " + name).isPositive();
+        assertThat(f.get(AiFields.AI_REQUESTS)).as(name + " counted as AI requests").isPositive();
+        assertThat(f.get(AiFields.OUTPUT_TOKENS)).isPositive();
+        assertThat(f).doesNotContainKey(AiFields.TOKENS_ESTIMATED);
+        assertThat(f.get(AiFields.COST)).as("cost, R$").isPositive();
+        assertThat(f.get(AiFields.QUALITY_N)).as("every answer scored").isEqualTo((double) ok);
     }
 
     private static void assertAllPassed(Map<String, SeriesTotals> byName) {
@@ -77,6 +104,7 @@ class ExampleJourneysTest {
         assertThat(r.keySet()).contains("POST /auth/login", "marketing_generate", "cx_chat", "business_setup", "upload_logo");
         assertAllPassed(r);
         assertThat(r.get("marketing_generate").count()).isGreaterThan(r.get("upload_logo").count());
+        assertMeasuredAsAi("marketing_generate", "gemini-2.5-flash");
     }
 
     @Test
@@ -84,6 +112,7 @@ class ExampleJourneysTest {
         Map<String, SeriesTotals> r = run(AIModelLoadTester.class, 5, Duration.ofSeconds(3));
         assertThat(r.get("gemini_flash_generation").count()).isPositive();
         assertAllPassed(r);
+        assertMeasuredAsAi("gemini_flash_generation", "gemini-2.5-flash");
     }
 
     @Test
@@ -111,6 +140,7 @@ class ExampleJourneysTest {
         assertThat(r.get("lgpd_deletion").count()).isPositive();
         assertThat(r.get("lgpd_deletion").errors()).as(kinds(r.get("lgpd_deletion"))).isZero();
         assertThat(r.get("marketing_generate_regional").errors()).as(kinds(r.get("marketing_generate_regional"))).isZero();
+        assertMeasuredAsAi("marketing_generate_regional", "gemini-2.5-flash");
     }
 
     @Test
