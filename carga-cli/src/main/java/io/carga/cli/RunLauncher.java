@@ -43,6 +43,8 @@ public final class RunLauncher {
     /** With a plan's {@link Judge}: its thresholds and alert rules run as outputs, and a failed threshold exits 1. */
     public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
             throws IOException, InterruptedException {
+        // protocol settings are checked before the results folder exists: a configuration error runs nothing
+        List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out);
         try {
             ResultsFiles.prepare(dir);
         } catch (IOException e) {
@@ -54,7 +56,7 @@ public final class RunLauncher {
         }
         outputs.add(new ResultsLogWriter(dir));
         outputs.addAll(extra);
-        outputs.addAll(ProtocolOutputs.forRun(config, out));
+        outputs.addAll(protocolOutputs);
         if (judge != null) {
             outputs.addAll(judge.outputs(dir));
         }

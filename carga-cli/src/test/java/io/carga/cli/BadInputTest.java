@@ -44,6 +44,21 @@ class BadInputTest {
         assertUsageError(Cli.run(args), expected);
     }
 
+    /** Issue 5's bad AI configuration: a clear error before anything runs. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "-P ai.price.gpt-5o=1,2                          | ai.price.gpt-5o: unknown model 'gpt-5o'",
+            "-P ai.price.gpt-4-turbo=-1,2                    | prices of 'gpt-4-turbo' must be zero or positive",
+            "-P ai.budget.per-test=5                         | a limit is set without a currency",
+            "-P ai.budget.per-hour=50 -P ai.budget.currency=EUR | ai.budget.currency EUR is neither BRL nor",
+            "-P ai.budget.per-test=-5 -P ai.budget.currency=BRL | budget limits must be positive amounts",
+            "-P ai.budget.per-test=5 -P ai.budget.currency=BRL -P ai.budget.action=explode | expected warn, ramp-down or stop",
+            "-P ai.rate-limit=100/fortnight                  | ai.rate-limit: unknown unit"})
+    void aiConfigMistakes(String options, String expected) {
+        String[] args = ("run " + NOOP + " --out " + dir.resolve("out") + " -q " + options.strip()).split(" +");
+        assertUsageError(Cli.run(args), expected);
+    }
+
     @Test
     void aScenarioWithoutTasks() throws Exception {
         Path file = Files.writeString(dir.resolve("Lazy.java"), """
