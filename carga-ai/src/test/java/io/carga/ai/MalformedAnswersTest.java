@@ -47,6 +47,10 @@ class MalformedAnswersTest {
             String body = switch (mode) {
                 case "nousage" -> "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Olá! Tudo ótimo por aqui, obrigado.\"}}]}";
                 case "notjson" -> "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\ndata: {oops\n\n";
+                case "streamnousage" -> "data: {\"choices\":[{\"delta\":{\"content\":\"Olá! Tudo\"}}]}\n\n"
+                        + "data: {\"choices\":[{\"delta\":{\"content\":\" ótimo por aqui.\"}}]}\n\ndata: [DONE]\n\n";
+                case "errorevent" -> "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n"
+                        + "data: {\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\"}}\n\n";
                 default -> "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n"; // no [DONE]
             };
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
@@ -82,6 +86,26 @@ class MalformedAnswersTest {
         AiResponse a = SEEN.peek();
         assertThat(a.usage().estimated()).isTrue();
         assertThat(a.usage().output()).isEqualTo(Math.round("Olá! Tudo ótimo por aqui, obrigado.".length() / 4.0));
+    }
+
+    @Test
+    void streamWithoutUsageIsEstimatedFlaggedAndStillTimed() throws Exception {
+        SeriesTotals t = run("streamnousage");
+        assertThat(t.errors()).as(t.failures().toString()).isZero();
+        assertThat(t.fieldSums().get(AiFields.TOKENS_ESTIMATED)).isEqualTo((double) t.count());
+        AiResponse a = SEEN.peek();
+        assertThat(a.usage().estimated()).isTrue();
+        assertThat(a.usage().output()).isEqualTo(Math.round("Olá! Tudo ótimo por aqui.".length() / 4.0));
+        assertThat(a.ttftNanos()).isPositive();
+        assertThat(a.timings().chunkTokens()).hasSize(2);
+        assertThat(a.timings().chunkTokens()[0] + a.timings().chunkTokens()[1]).isEqualTo(a.usage().output());
+    }
+
+    @Test
+    void errorEventInTheStreamFailsWithTheProvidersMessage() throws Exception {
+        SeriesTotals t = run("errorevent");
+        assertThat(t.errors()).isEqualTo(t.count()).isPositive();
+        assertThat(t.failures().keySet()).allSatisfy(r -> assertThat(r).isEqualTo("error event in the stream: The server is overloaded"));
     }
 
     @Test
