@@ -170,8 +170,7 @@ public final class ResultsLogReader {
             Map<String, Long> failures = new TreeMap<>();
             r.path("e").fields().forEachRemaining(x -> failures.put(x.getKey(), x.getValue().asLong()));
             requests.add(new SeriesInterval(SeriesKey.parse(label),
-                    histogram(histograms, TagCodec.encode(ResultsFiles.LATENCY, label)),
-                    histogram(histograms, TagCodec.encode(ResultsFiles.SERVICE, label)), outcomes,
+                    histogram(histograms, ResultsFiles.LATENCY, label), histogram(histograms, ResultsFiles.SERVICE, label), outcomes,
                     r.path("bi").asLong(), r.path("bo").asLong(), fields, failures));
         });
         Map<SeriesKey, Double> counters = new TreeMap<>();
@@ -185,18 +184,19 @@ public final class ResultsLogReader {
             }
         });
         JsonNode g = n.path("gen");
-        GeneratorSample gen = new GeneratorSample(g.path("cpu").asDouble(), histogram(histograms, ResultsFiles.LAG),
+        GeneratorSample gen = new GeneratorSample(g.path("cpu").asDouble(), histogram(histograms, "", ResultsFiles.LAG),
                 g.path("gc_ms").asLong(), g.path("heap").asLong(), g.path("cpu_time_ns").asLong());
         return new IntervalSnapshot(n.path("i").asLong(), n.path("start_ms").asLong(), n.path("end_ms").asLong(),
                 n.path("elapsed_s").asDouble(), n.path("users").asInt(), n.path("dropped").asLong(), requests,
                 new CustomInterval(counters, gauges, timings), gen);
     }
 
-    private static Histogram histogram(Map<String, Histogram> histograms, String tag) {
+    /** The histogram of a series ({@code prefix} + label) or of the lag ("" + tag); null when none were read. */
+    private static Histogram histogram(Map<String, Histogram> histograms, String prefix, String label) {
         if (histograms == null) {
-            return null;
+            return null; // and no tag to encode: a long run has tens of thousands of series intervals
         }
-        Histogram h = histograms.get(tag);
+        Histogram h = histograms.get(prefix.isEmpty() ? label : TagCodec.encode(prefix, label));
         return h != null ? h : Histograms.newHistogram();
     }
 }
