@@ -2,7 +2,9 @@
 # Compares `carga db` with the Debian pgbench binary on the same local PostgreSQL, same script, same
 # options, one after the other: select-only, tpcb-like and the spec's section 5.1 multi-tenant script
 # (on platform-sim's schema, seeded with the reference target's shape). Reports TPS, average latency
-# and client CPU (user+sys of the client process) per transaction.
+# and client CPU per transaction: user+sys of the whole client process (for carga db: JVM start, JIT,
+# warm-up and the results folder included), and carga db's own figure for the run alone.
+# carga db runs as `carga db` does (the CLI jar, writing its results folder to bench/out/pgbench/runs/).
 #
 # usage: bench/pgbench/run.sh [-c clients] [-j jobs] [-T seconds] [-s scale] [-r rounds]
 #   env: PGBENCH (default /usr/bin/pgbench), CARGA_JAVA_OPTS (extra JVM options for carga db),
@@ -14,7 +16,7 @@ CLIENTS=8 JOBS=2 TIME=20 SCALE=10 ROUNDS=1
 while getopts "c:j:T:s:r:" o; do
   case "$o" in
     c) CLIENTS=$OPTARG ;; j) JOBS=$OPTARG ;; T) TIME=$OPTARG ;; s) SCALE=$OPTARG ;; r) ROUNDS=$OPTARG ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 done
 
@@ -29,12 +31,11 @@ PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail 
 source "$(cd "$(dirname "$0")/../.." && pwd)/bin/find-jdk"; JAVA_HOME=$(carga_find_jdk) || exit 1
 export JAVA_HOME
 
-echo "== building carga-pgbench"
-(cd "$ROOT" && ./mvnw -q -pl carga-pgbench -am package -DskipTests \
-   && ./mvnw -q -pl carga-pgbench dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt")
-CP="$ROOT/carga-pgbench/target/classes:$ROOT/carga-core/target/classes:$(cat "$OUT/classpath.txt")"
+echo "== building the carga CLI jar (as ./carga does)"
+(cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true -pl carga-cli -am package)
 # shellcheck disable=SC2206
-CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -cp "$CP" io.carga.pgbench.cli.DbMain)
+CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -jar "$ROOT/carga-cli/target/carga.jar" db)
+RUNS="$OUT/runs"; rm -rf "$RUNS"; mkdir -p "$RUNS"
 
 echo "== starting PostgreSQL from $PG_BIN"
 PORT=55433
@@ -53,21 +54,23 @@ echo "== initializing (pgbench -i -s $SCALE) and seeding the 5.1 schema"
 psql "${CONN[@]}" -q -v ON_ERROR_STOP=1 -d postgres \
   -f "$ROOT/platform-sim/src/main/resources/io/carga/platform/db/V1__schema.sql" -f "$HERE/seed-5.1.sql" >/dev/null
 
-# one measured run: tool, workload args...; prints "tps latency_ms cpu_s transactions"
+# one measured run: tool, workload args...; prints "tps latency_ms cpu_s transactions run_cpu_us_per_tx"
 measure() {
   local tool=$1; shift
   local log="$OUT/last-$tool.txt"
   if [ "$tool" = pgbench ]; then
     /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "$PGBENCH" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
   else
-    /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "${CARGA_DB[@]}" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
+    /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "${CARGA_DB[@]}" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" \
+      --out "$RUNS/$(date +%H%M%S)" postgres >"$log" 2>&1
   fi
-  local tps lat n cpu
+  local tps lat n cpu run
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log")
   lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$log")
   n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$log")
   cpu=$(awk '{print $1 + $2}' "$OUT/time.txt")
-  echo "$tps $lat $cpu $n"
+  run=$(sed -n 's/^carga: client CPU during the run: .*, \([0-9.]*\) us per transaction.*/\1/p' "$log")
+  echo "$tps $lat $cpu $n ${run:--}"
 }
 
 RESULT="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
@@ -77,25 +80,28 @@ RESULT="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
   echo "Server: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1, same machine ($(nproc) cores)."
   echo "Options: -n -c $CLIENTS -j $JOBS -T $TIME, scale $SCALE, $ROUNDS round(s), tools alternating. Command: bench/pgbench/run.sh $*"
   echo
-  echo "| workload | tool | tps | latency avg (ms) | client CPU (s) | CPU per tx (µs) | carga/pgbench tps |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
+  echo "Machine load when it started: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)."
+  echo
+  echo "| workload | tool | tps | latency avg (ms) | client CPU (s) | CPU per tx (µs) | during the run (µs) | carga/pgbench tps |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
 } >"$RESULT"
 
 declare -A WORK=([select-only]="-S" [tpcb-like]="-b tpcb-like" [spec-5.1]="-f $HERE/spec-5.1.sql")
 for w in select-only tpcb-like spec-5.1; do
   for r in $(seq "$ROUNDS"); do
     # shellcheck disable=SC2086
-    read -r ptps plat pcpu pn < <(measure pgbench ${WORK[$w]})
+    read -r ptps plat pcpu pn _ < <(measure pgbench ${WORK[$w]})
     # shellcheck disable=SC2086
-    read -r ctps clat ccpu cn < <(measure carga ${WORK[$w]})
+    read -r ctps clat ccpu cn crun < <(measure carga ${WORK[$w]})
     ratio=$(awk -v a="$ctps" -v b="$ptps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     pus=$(awk -v c="$pcpu" -v n="$pn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
     cus=$(awk -v c="$ccpu" -v n="$cn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
-    echo "| $w | pgbench | $ptps | $plat | $pcpu | $pus | |" >>"$RESULT"
-    echo "| $w | carga db | $ctps | $clat | $ccpu | $cus | $ratio |" >>"$RESULT"
-    echo "$w round $r: pgbench $ptps tps ($plat ms), carga db $ctps tps ($clat ms): ${ratio}x"
+    echo "| $w | pgbench | $ptps | $plat | $pcpu | $pus | | |" >>"$RESULT"
+    echo "| $w | carga db | $ctps | $clat | $ccpu | $cus | $crun | $ratio |" >>"$RESULT"
+    echo "$w round $r: pgbench $ptps tps ($plat ms, $pus µs CPU/tx), carga db $ctps tps ($clat ms, $cus µs CPU/tx, $crun during the run): ${ratio}x (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
+echo "Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)." >>"$RESULT"
 echo
 cat "$RESULT"
 echo "(written to $RESULT; last outputs in $OUT/last-*.txt)"

@@ -141,6 +141,7 @@ public final class Bench {
             if (g.log != null) g.log.start(benchStartMicros + run.epochShiftMicros);
         }
         if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
+        long cpuStart = processCpuNanos();
         go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {
@@ -152,6 +153,7 @@ public final class Bench {
         Progress progress = cfg.progressSeconds() > 0 ? Progress.start(cfg, clients, benchStart, out) : null;
         for (Thread t : threads) join(t);
         long endTime = System.nanoTime();
+        long runCpu = processCpuNanos() - cpuStart;
         if (progress != null) progress.stop();
         if (timer != null) timer.interrupt();
         for (Group g : groups) if (g.log != null) g.log.close();
@@ -159,10 +161,16 @@ public final class Bench {
 
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
         new ResultPrinter(cfg, run, clients, scale, info, out.out(), measured.aggregate())
-                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime);
+                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime, runCpu);
         Result result = new Result(aborted ? EXIT_ABORTED : 0, measured);
         if (aborted) out.error("Run was aborted; the above results are incomplete.");
         return result;
+    }
+
+    /** This process's CPU time (all threads: clients, JIT, GC, outputs), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** When the last client got its connection (pgbench's initial connection time ends there). */

@@ -50,6 +50,7 @@ class RunTest {
         assertThat(out).contains("carga: latency percentiles in milliseconds");
         assertThat(out).containsPattern("(?m)^ +100 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+  <builtin: TPC-B \\(sort of\\)>$");
         assertThat(out).contains("<builtin: TPC-B (sort of)>:6  UPDATE pgbench_accounts");
+        assertThat(out).containsPattern("(?m)^carga: client CPU during the run: \\d+\\.\\d{2} s, \\d+\\.\\d us per transaction");
         assertThat(db.err()).contains("starting vacuum...end.");
         TestDb.exec("select 1"); // the history table got the rows
     }
