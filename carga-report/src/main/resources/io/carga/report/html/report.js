@@ -347,7 +347,7 @@
     '<div class="kpi"><div class="v">' + num(G.heap_peak_mb || 0, 0) + ' MB</div><div class="l">heap peak</div></div>' +
     '<div class="kpi"><div class="v">' + int(S.dropped_iterations || 0) + '</div><div class="l">dropped iterations</div></div>' +
     '<div class="kpi"><div class="v">' + (G.saturated ? '<span class="bad">saturated</span>' : '<span class="good">healthy</span>') + '</div><div class="l">verdict</div></div></div>' +
-    '<p class="note">Charts: ' + D.meta.points + " points, one per " + D.meta.bucket_s + " s (percentiles exact within each point); tables: whole-run histograms.</p>";
+    '<p class="note">Charts: ' + D.meta.points + " points, one per " + D.meta.bucket_s + " s (percentiles exact per interval, averaged when a point spans several); tables: whole-run histograms, exact.</p>";
 
   // ---------- table of contents ----------
   document.querySelectorAll("main > section.card h2").forEach(function (h) {
