@@ -2,7 +2,7 @@ package io.carga.pgbench.cli;
 
 import picocli.CommandLine;
 
-/** Runs {@code carga db} on its own (the benchmark script uses it): {@code java ... DbMain [pgbench options]}. */
+/** Runs {@code carga db} without the rest of carga (no results folder): {@code java ... DbMain [pgbench options]}. */
 public final class DbMain {
     private DbMain() {}
 
