@@ -44,7 +44,9 @@ public class ScenarioBench {
                 "{\"prompt\":\"Crie um post para Instagram de uma padaria\",\"model\":\"gemini-2.5-flash\"}");
         Scenario api = new Scenario("api", List.of(UserSpec.of(JsonPoster.class)));
         if (args.length > 3 && args[3].endsWith("-only")) {   // for profiling one path
-            run(args[3], args[3].equals("quick-only") ? quick : api, base, users, d);
+            Scenario one = args[3].equals("quick-only") ? quick : api;
+            run("warm-up", one, base, users, Duration.ofSeconds(3));
+            run(args[3], one, base, users, d);
             System.exit(0);
         }
         // Both paths are compiled before the clock starts (the quick mode warms up by default too): the goal

@@ -70,11 +70,10 @@ public final class Checks {
 
     private static Check onNode(JsonPath p, Function<JsonNode, String> verdict) {
         return r -> {
-            JsonNode root = r.jsonForCheck();
-            if (root == null) {
+            JsonNode got = r.jsonForCheck(p);
+            if (got == null) {
                 return r.jsonError();
             }
-            JsonNode got = p.find(root);
             return got.isMissingNode() ? "JSON path " + p + " not found in the response" : verdict.apply(got);
         };
     }

@@ -1,7 +1,12 @@
 package io.carga.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 
 /**
  * A compiled JSON path: the small subset of JSONPath that names one node.
@@ -115,6 +120,55 @@ public final class JsonPath {
     /** The node at this path, or a missing node ({@link JsonNode#isMissingNode()}). */
     public JsonNode find(JsonNode root) {
         return root.at(pointer);
+    }
+
+    /**
+     * The node at this path in a JSON document, or a missing node, without building the whole tree: only the
+     * node found is built; everything else is tokenized and skipped, never decoded (a check on one field of a
+     * response otherwise pays for every string and number in it). The whole value is still read, so malformed
+     * JSON anywhere in it throws, as a full parse would. A name given twice: the last one counts, as in
+     * a tree.
+     *
+     * @throws IOException when the bytes are not one JSON value
+     */
+    public JsonNode find(byte[] json) throws IOException {
+        try (JsonParser p = Json.MAPPER.createParser(json)) {
+            if (p.nextToken() == null) {
+                throw new JsonParseException(p, "no JSON value in the body");
+            }
+            return seek(p, pointer);   // what follows the value is ignored, as the tree parse ignores it
+        }
+    }
+
+    /** Reads the value at the parser's current token; returns the node at {@code at} inside it. */
+    private static JsonNode seek(JsonParser p, JsonPointer at) throws IOException {
+        if (at.matches()) {
+            return Json.MAPPER.readTree(p);
+        }
+        JsonNode found = MissingNode.getInstance();
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            String want = at.getMatchingProperty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean match = want.equals(p.currentName());
+                p.nextToken();
+                if (match) {
+                    found = seek(p, at.tail());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int want = at.getMatchingIndex();
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                if (i == want) {
+                    found = seek(p, at.tail());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -139,23 +139,52 @@ public final class Response {
 
     /** Parsed once; null (and {@link #jsonError()} set) when the body is not JSON. */
     JsonNode jsonForCheck() {
-        if (json == null && jsonError == null) {
+        if (json == null && jsonReadable()) {
+            try {
+                json = Json.MAPPER.readTree(raw.body());
+            } catch (java.io.IOException e) {
+                notJson(e);
+            }
+        }
+        return json;
+    }
+
+    /**
+     * The node at {@code path} for a check: from the tree when the scenario already parsed one, else read
+     * straight from the body, building only that node (the rest is scanned, so malformed JSON anywhere still
+     * fails). Null (and {@link #jsonError()} set) when the body is not JSON.
+     */
+    JsonNode jsonForCheck(JsonPath path) {
+        if (json != null) {
+            return path.find(json);
+        }
+        if (!jsonReadable()) {
+            return null;
+        }
+        try {
+            return path.find(raw.body());
+        } catch (java.io.IOException e) {
+            notJson(e);
+            return null;
+        }
+    }
+
+    private boolean jsonReadable() {
+        if (jsonError == null) {
             if (raw == null) {
                 jsonError = "no response to read JSON from";
             } else if (raw.body().length == 0) {
                 jsonError = "response is not JSON: the body is empty";
-            } else {
-                try {
-                    json = Json.MAPPER.readTree(raw.body());
-                } catch (java.io.IOException e) {
-                    String ct = raw.header("Content-Type");
-                    String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                    jsonError = "response is not JSON" + (ct == null ? "" : " (Content-Type " + ct + ")") + ": "
-                            + Checks.abbreviate(why.replace('\n', ' '));
-                }
             }
         }
-        return json;
+        return jsonError == null;
+    }
+
+    private void notJson(java.io.IOException e) {
+        String ct = raw.header("Content-Type");
+        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        jsonError = "response is not JSON" + (ct == null ? "" : " (Content-Type " + ct + ")") + ": "
+                + Checks.abbreviate(why.replace('\n', ' '));
     }
 
     String jsonError() {

@@ -31,6 +31,37 @@ class JsonPathTest {
         assertThatThrownBy(() -> JsonPath.compile(" ")).hasMessage("malformed JSON path: empty");
     }
 
+    @Test
+    void readingFromBytesFindsWhatTheTreeFinds() throws Exception {
+        String text = "{\"a\":{\"b\":[{\"c\":1},{\"c\":2,\"d\":[1.5,\"x\"]}]},\"odd.key\":\"x\",\"s/l\":true,"
+                + "\"n\":null,\"0\":\"zero\"}";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode tree = read(text);
+        for (String path : java.util.List.of("$", "$.a", "$.a.b", "$.a.b[1]", "$.a.b[1].d[0]", "$.a.b[1].d[1]",
+                "$.a.b[2]", "$.a.b[0].d", "$['odd.key']", "$['s/l']", "$.n", "$.n.x", "/0", "$.a.b.c",
+                "$.a.b[1].c.deeper", "$.nothing")) {
+            JsonPath p = JsonPath.compile(path);
+            assertThat(p.find(bytes)).as(path).isEqualTo(p.find(tree));
+        }
+    }
+
+    @Test
+    void readingFromBytesStillRejectsMalformedJsonAfterTheNodeFound() {
+        byte[] truncated = "{\"status\":\"ok\",\"content\":\"Pao".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] badLater = "{\"status\":\"ok\",\"n\":1.2.3}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JsonPath.compile("$.status").find(truncated)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> JsonPath.compile("$.status").find(badLater)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> JsonPath.compile("$.status").find(new byte[] {' '})).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aNameGivenTwiceCountsItsLastValueAsInATree() throws Exception {
+        byte[] twice = "{\"a\":1,\"a\":{\"b\":2}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(JsonPath.compile("$.a.b").find(twice).asInt()).isEqualTo(2);
+    }
+
     private static JsonNode read(String s) {
         try {
             return new ObjectMapper().readTree(s);
