@@ -5,7 +5,7 @@
 # access log off. Each tool runs alone for SECONDS with CONNECTIONS keep-alive connections, one request in
 # flight per connection. Figures go to stdout and bench/out/http-<time>.txt.
 # Environment: MODES (Java clients, default "carga jdk"; "bare" is the no-parsing floor), SCENARIO=0 skips
-# the scenario-API bench, JAVA_OPTS goes to every JVM (e.g. -Djdk.pollerMode=1), THREADS=platform.
+# the scenario-API bench (SCENARIO_ROUNDS measured rounds, default 4), JAVA_OPTS goes to every JVM (e.g. -Djdk.pollerMode=1), THREADS=platform.
 set -euo pipefail
 SECS=${1:-10}
 CONNS=${2:-64}
@@ -67,6 +67,6 @@ for round in $(seq "$ROUNDS"); do
   run_wrk
   for mode in ${MODES:-carga jdk}; do run_java "$mode"; done
   if [ "${SCENARIO:-1}" = 1 ]; then
-    "$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "$FULL_CP" bench/http/ScenarioBench.java "$JSON_URL" "$CONNS" "$SECS" 2>/dev/null | tee -a "$OUT"
+    "$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "$FULL_CP" bench/http/ScenarioBench.java "$JSON_URL" "$CONNS" "$SECS" "${SCENARIO_ROUNDS:-4}" 2>/dev/null | tee -a "$OUT"
   fi
 done

@@ -30,6 +30,7 @@ public final class Agent implements AutoCloseable {
     private final Watchdog watchdog;
     private final CookieJar cookies = new CookieJar();
     private Origin lastOrigin;
+    private HttpRequest lastRequest;   // its encoded head serves the next identical request
     private Http1Connection last;
     private Map<Origin, Http1Connection> others;
 
@@ -102,6 +103,8 @@ public final class Agent implements AutoCloseable {
         long deadline = start + timeout;
         String cookie = cookies.header(req.uri());
         String extra = cookie == null ? null : "Cookie: " + cookie + "\r\n";
+        req.reuseHeadsOf(lastRequest);
+        lastRequest = req;
         byte[] head = req.head(config.acceptGzip() && sink == null);
         byte[] body = req.body().bytes();
         Http1Connection c = null;
