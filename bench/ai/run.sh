@@ -22,10 +22,12 @@ if [ "${NOBUILD:-0}" != 1 ]; then
   ./mvnw -q -pl carga-ai,platform-sim -am compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
     -Dmdep.includeScope=runtime > bench/out/ai-build.log 2>&1 || { echo "build failed, see bench/out/ai-build.log" >&2; exit 1; }
 fi
-# Reactor modules come from their classes folders, not from jars in the local repository.
+# Reactor modules come from their classes folders, not from jars in the local repository, copied first: a
+# build started meanwhile in the same tree must not swap classes under a running JVM.
 strip() { tr ':' '\n' < "$1" | grep -v '/io/carga/' | paste -sd: -; }
-SIM_CP="platform-sim/target/classes:$(strip platform-sim/target/bench-cp.txt)"
-CP="carga-core/target/classes:carga-http/target/classes:carga-ai/target/classes:$(strip carga-ai/target/bench-cp.txt)"
+for m in carga-core carga-http carga-ai platform-sim; do cp -r "$m/target/classes" "$WORK/$m"; done
+SIM_CP="$WORK/platform-sim:$(strip platform-sim/target/bench-cp.txt)"
+CP="$WORK/carga-core:$WORK/carga-http:$WORK/carga-ai:$(strip carga-ai/target/bench-cp.txt)"
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken: set PORT=" >&2; exit 1; fi
 JVM_OPTS=${JVM_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch}
@@ -44,6 +46,6 @@ OUT=bench/out/ai-$(date +%Y%m%d-%H%M%S).txt
 } | tee "$OUT"
 "$JAVA" $JVM_OPTS -Xlog:gc:file="$WORK/gc-carga.log" -cp "$CP" bench/ai/StreamAccuracy.java "http://127.0.0.1:$PORT" "$STREAMS" "$SECS" "$WARMUP" 2>"$WORK/driver.err" \
   | tee -a "$OUT" || { tail -20 "$WORK/driver.err" >&2; exit 1; }
-longest_pause() { grep -o 'Pause.* \([0-9.]*\)ms$' "$1" | sed 's/.* //' | sort -n | tail -1; }
+longest_pause() { local p; p=$(grep -o 'Pause.* \([0-9.]*\)ms$' "$1" | sed 's/.* //' | sort -n | tail -1); echo "${p:-n/a}"; }
 echo "# longest GC pause: target $(longest_pause "$WORK/gc-target.log"), carga $(longest_pause "$WORK/gc-carga.log")" | tee -a "$OUT"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
