@@ -30,7 +30,7 @@ public final class Agent implements AutoCloseable {
     private final Watchdog watchdog;
     private final CookieJar cookies = new CookieJar();
     private Origin lastOrigin;
-    private HttpRequest lastRequest;   // its encoded head serves the next identical request
+    private HttpRequest.HeadMemo lastHead;   // serves the next request whose head is the same bytes
     private Http1Connection last;
     private Map<Origin, Http1Connection> others;
 
@@ -103,9 +103,9 @@ public final class Agent implements AutoCloseable {
         long deadline = start + timeout;
         String cookie = cookies.header(req.uri());
         String extra = cookie == null ? null : "Cookie: " + cookie + "\r\n";
-        req.reuseHeadsOf(lastRequest);
-        lastRequest = req;
+        req.reuseHeadsOf(lastHead);
         byte[] head = req.head(config.acceptGzip() && sink == null);
+        lastHead = req.memo();
         byte[] body = req.body().bytes();
         Http1Connection c = null;
         boolean retried = false;

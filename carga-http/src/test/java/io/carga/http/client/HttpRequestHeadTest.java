@@ -21,7 +21,7 @@ class HttpRequestHeadTest {
         byte[] head = first.head(false);
         HttpRequest again = post("http://127.0.0.1:8080/json", "{\"a\":2}", "X-Tier", "api");
 
-        again.reuseHeadsOf(first);
+        again.reuseHeadsOf(first.memo());
 
         assertThat(again.head(false)).isSameAs(head);
     }
@@ -35,7 +35,7 @@ class HttpRequestHeadTest {
         HttpRequest otherPath = post("http://127.0.0.1:8080/other", "{\"a\":1}", "X-Tier", "api");
 
         for (HttpRequest r : new HttpRequest[] {longer, otherHeader, otherPath}) {
-            r.reuseHeadsOf(first);
+            r.reuseHeadsOf(first.memo());
         }
 
         assertThat(text(longer)).contains("Content-Length: 8\r\n");
