@@ -3,9 +3,12 @@
 // TTFT and chunk-to-chunk gaps, as carga measured them, are compared with the offsets the simulator reports
 // in its `: x-sim {...}` trailer (when it flushed each chunk, microsecond decimals).
 // Goals (issue 5): |carga - simulator| within 1 ms at p99 for TTFT and ITL; no stream lost; generator CPU.
-//   TTFT      : carga's reported TTFT (from the request's intended start) vs the simulator's first offset
-//               (from its request arrival); "from send" takes carga's TTFT from the moment the request went
-//               out, without the generator's own scheduling lag.
+//   TTFT      : carga's first-content-chunk timestamp vs the moment the target emitted that chunk, on the clock
+//               both share (see delivery below). That is carga's whole TTFT error: both carga's TTFT and the
+//               true one start at carga's own start stamp. "reported" and "from send" instead compare carga's
+//               TTFT with the simulator's own TTFT, which starts at the target's request arrival, so they also
+//               count the target's time to take the request in (its "request delivery", a real part of the
+//               TTFT a user sees); they are shown, not judged.
 //   ITL (gap) : each gap between two content chunks vs the simulator's gap between the same two chunks (the
 //               strict figure; carga's ITL metric divides a gap by the chunk's tokens, so its error is smaller).
 //   lost      : streams started in the measured run that did not end OK with every chunk and the trailer.
@@ -125,6 +128,7 @@ public class StreamAccuracy {
 
     static void report(RunResult r, double wall, double cpu) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        Diffs ttftEmitted = new Diffs();
         Diffs ttft = new Diffs();
         Diffs ttftSend = new Diffs();
         Diffs gap = new Diffs();
@@ -133,6 +137,7 @@ public class StreamAccuracy {
         Diffs requestDelivery = new Diffs();
         Diffs chunkDelivery = new Diffs();
         long negative = 0;
+        java.io.PrintWriter dump = System.getenv("DUMP") == null ? null : new java.io.PrintWriter(System.getenv("DUMP"));
         long ok = 0;
         long chunks = 0;
         Map<String, Long> lostWhy = new TreeMap<>();
@@ -161,12 +166,16 @@ public class StreamAccuracy {
             ttft.add(m, a.ttftNanos() - simNs[0]);
             ttftSend.add(m, at[0] - a.sendNanos() - simNs[0]);
             long start = sim.path("start_ns").asLong();
+            ttftEmitted.add(m, at[0] - (start + simNs[0]));
             negative += start < a.sendNanos() ? 1 : 0;
             requestDelivery.add(m, start - a.sendNanos());
             for (int i = 0; i < at.length; i++) {
                 late.add(m, simNs[i] - planned[i]);
                 negative += at[i] < start + simNs[i] ? 1 : 0;
                 chunkDelivery.add(m, at[i] - (start + simNs[i]));
+                if (dump != null) {
+                    dump.println(at[i] + "," + (at[i] - (start + simNs[i])) + "," + m + "," + i);
+                }
                 if (i > 0) {
                     long diff = (at[i] - at[i - 1]) - (simNs[i] - simNs[i - 1]);
                     gap.add(m, diff);
@@ -174,11 +183,15 @@ public class StreamAccuracy {
                 }
             }
         }
+        if (dump != null) {
+            dump.close();
+        }
         long started = STARTED.get();
         long lost = started - ok;
         System.out.printf("streams started=%d ok=%d lost=%d%s exceptions=%d chunks=%d (%.0f/s) measured %.1f s%n", started, ok,
                 lost, lostWhy.isEmpty() ? "" : " " + lostWhy, THROWN.get(), chunks, chunks / wall, wall);
         System.out.println("|carga - simulator|, ms        p50      p99    p99.9      max       n");
+        line("TTFT", ttftEmitted);
         line("TTFT (reported)", ttft);
         line("TTFT (from send)", ttftSend);
         line("request delivery", requestDelivery);
@@ -193,7 +206,7 @@ public class StreamAccuracy {
                 requestDelivery.all.getTotalCount() + chunkDelivery.all.getTotalCount());
         System.out.printf("carga CPU %.2f s over %.1f s = %.2f cores; %.1f us per chunk, %.0f us per stream%n", cpu, wall,
                 cpu / wall, cpu * 1e6 / Math.max(1, chunks), cpu * 1e6 / Math.max(1, ok));
-        double tp99 = ms(ttft.all.getValueAtPercentile(99));
+        double tp99 = ms(ttftEmitted.all.getValueAtPercentile(99));
         double gp99 = ms(gap.all.getValueAtPercentile(99));
         System.out.printf("goal: TTFT p99 %.3f ms %s, ITL (chunk gap) p99 %.3f ms %s, lost %d %s%n", tp99, tp99 <= 1 ? "ok" : "MISSED",
                 gp99, gp99 <= 1 ? "ok" : "MISSED", lost, lost == 0 ? "ok" : "MISSED");

@@ -67,7 +67,7 @@ public final class StreamReader implements BodySink {
         try {
             JsonNode n;
             try {
-                n = Wire.JSON.readTree(d);
+                n = Wire.TREE.readTree(d);
             } catch (Exception e) {
                 throw new MalformedAnswerException("malformed SSE: event " + (events.size() + 1) + " is not JSON: "
                         + (d.length() > 60 ? d.substring(0, 60) + "…" : d));

@@ -2,6 +2,7 @@ package io.carga.ai.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carga.ai.Provider;
 
@@ -11,6 +12,8 @@ import io.carga.ai.Provider;
  */
 public sealed interface Wire permits OpenAiWire, GeminiWire, PlatformWire {
     ObjectMapper JSON = new ObjectMapper();
+    /** Reads trees without resolving the target type on every call, as {@code JSON.readTree} does (per chunk). */
+    ObjectReader TREE = JSON.readerFor(JsonNode.class);
 
     /** The path of {@code r} (starting with '/', query included). */
     String path(AiRequest r);
