@@ -41,7 +41,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 public class StreamAccuracy {
-    static final ConcurrentLinkedQueue<AiResponse> SEEN = new ConcurrentLinkedQueue<>();
+    /**
+     * What the report needs of one answer. Keeping whole AiResponses (events, text, raw bytes) made every
+     * young GC copy ~10 KB per answer of the last seconds: pauses of 15-30 ms that held back every chunk in
+     * flight and showed up as carga's timing error.
+     */
+    record Seen(boolean ok, String error, String simTrailer, String model, long[] chunkNanos, long[] chunkTokens,
+                long ttftNanos, long sendNanos) {
+        static Seen of(AiResponse r) {
+            boolean timed = r.timings() != null;
+            return new Seen(r.ok(), r.error(), r.simTrailer(), r.model(), timed ? r.timings().chunkNanos() : null,
+                    timed ? r.timings().chunkTokens() : null, r.ttftNanos(), r.sendNanos());
+        }
+    }
+
+    static final ConcurrentLinkedQueue<Seen> SEEN = new ConcurrentLinkedQueue<>();
     static final AtomicLong STARTED = new AtomicLong();
     static final AtomicLong THROWN = new AtomicLong();
     static volatile boolean measuring;
@@ -65,7 +79,7 @@ public class StreamAccuracy {
             try {
                 AiResponse r = ai.rotating().prompt(PROMPTS[random().nextInt(PROMPTS.length)]).maxTokens(100).stream();
                 if (counted) {
-                    SEEN.add(r);
+                    SEEN.add(Seen.of(r));
                 }
             } catch (RuntimeException | Error e) {
                 THROWN.incrementAndGet();
@@ -141,7 +155,7 @@ public class StreamAccuracy {
         long ok = 0;
         long chunks = 0;
         Map<String, Long> lostWhy = new TreeMap<>();
-        for (AiResponse a : SEEN) {
+        for (Seen a : SEEN) {
             String why = null;
             if (!a.ok()) {
                 why = "failed: " + a.error();
@@ -149,7 +163,7 @@ public class StreamAccuracy {
                 why = "no x-sim trailer";
             }
             JsonNode sim = why == null ? json.readTree(a.simTrailer()) : null;
-            long[] at = why == null ? a.timings().chunkNanos() : null;
+            long[] at = why == null ? a.chunkNanos() : null;
             if (why == null && at.length != sim.path("actual_ms").size()) {
                 why = "chunk count " + at.length + " vs the simulator's " + sim.path("actual_ms").size();
             }
@@ -162,7 +176,7 @@ public class StreamAccuracy {
             String m = a.model();
             long[] simNs = nanos(sim.path("actual_ms"));
             long[] planned = nanos(sim.path("planned_ms"));
-            long[] tokens = a.timings().chunkTokens();
+            long[] tokens = a.chunkTokens();
             ttft.add(m, a.ttftNanos() - simNs[0]);
             ttftSend.add(m, at[0] - a.sendNanos() - simNs[0]);
             long start = sim.path("start_ns").asLong();
