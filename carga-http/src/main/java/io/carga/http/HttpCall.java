@@ -9,7 +9,6 @@ import io.carga.http.client.Multipart;
 import io.carga.http.client.RequestBody;
 import io.carga.http.client.SseDecoder;
 import io.carga.http.client.SseEvent;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class HttpCall {
     private final HttpSession session;
     private final Method method;
     private final String path;
-    private final URI uri;
+    private final HttpSession.Resolved target;
     private String name;
     private Headers.Builder headers;
     private List<Object[]> query;
@@ -48,11 +47,11 @@ public final class HttpCall {
     private boolean throwOnFailure;
     private Tags tags = Tags.EMPTY;
 
-    HttpCall(HttpSession session, Method method, String path, URI uri) {
+    HttpCall(HttpSession session, Method method, String path, HttpSession.Resolved target) {
         this.session = session;
         this.method = method;
         this.path = path;
-        this.uri = uri;
+        this.target = target;
     }
 
     /** The statistics name, e.g. {@code /api/v1/users/{id}}. */
@@ -207,15 +206,11 @@ public final class HttpCall {
     }
 
     private String statName() {
-        if (name != null) {
-            return name;
-        }
-        String p = uri.getRawPath();
-        return method.name() + " " + (p == null || p.isEmpty() ? "/" : p);
+        return name != null ? name : target.name(method);
     }
 
     private HttpRequest build() {
-        HttpRequest.Builder b = HttpRequest.builder(method, uri);
+        HttpRequest.Builder b = HttpRequest.builder(method, target.uri, target.origin);
         if (query != null) {
             for (Object[] q : query) {
                 b.query((String) q[0], q[1]);

@@ -12,6 +12,7 @@ import io.carga.http.client.HttpFailure;
 import io.carga.http.client.HttpRequest;
 import io.carga.http.client.HttpResponse;
 import io.carga.http.client.Method;
+import io.carga.http.client.Origin;
 import io.carga.http.client.SseEvent;
 import io.carga.http.client.Timings;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class HttpSession implements AutoCloseable {
     private Headers.Builder defaults = Headers.builder();
     private Headers defaultHeaders = Headers.EMPTY;
     private String bearer;
-    private final Map<String, URI> uris = new HashMap<>();
+    private final Map<String, Resolved> uris = new HashMap<>();
 
     HttpSession(UserContext ctx, Agent agent, String baseUrl) {
         this.ctx = ctx;
@@ -137,15 +138,43 @@ public final class HttpSession implements AutoCloseable {
         agent.close();
     }
 
-    URI resolve(String path) {
-        URI u = uris.get(path);
-        if (u != null) {
-            return u;
+    /**
+     * A path as the session sends it: its URI, its origin and its default statistics names, worked out once
+     * per path rather than once per request (a cached origin also makes the connection lookup an identity
+     * comparison).
+     */
+    static final class Resolved {
+        final URI uri;
+        final Origin origin;
+        private final String[] names = new String[Method.values().length];
+
+        Resolved(URI uri) {
+            this.uri = uri;
+            this.origin = Origin.of(uri);
+        }
+
+        /** Method and path, e.g. {@code POST /api/v1/ai/generate}. */
+        String name(Method m) {
+            String n = names[m.ordinal()];
+            if (n == null) {
+                String p = uri.getRawPath();
+                n = m.name() + " " + (p == null || p.isEmpty() ? "/" : p);
+                names[m.ordinal()] = n;
+            }
+            return n;
+        }
+    }
+
+    Resolved resolve(String path) {
+        Resolved r = uris.get(path);
+        if (r != null) {
+            return r;
         }
         if (path == null) {
             throw new IllegalArgumentException("malformed URL: null path");
         }
         String lower = path.length() > 8 ? path.substring(0, 8).toLowerCase(java.util.Locale.ROOT) : path;
+        URI u;
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             u = HttpRequest.parseUrl(path);
         } else if (baseUrl == null) {
@@ -154,10 +183,11 @@ public final class HttpSession implements AutoCloseable {
         } else {
             u = HttpRequest.parseUrl(baseUrl + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path);
         }
+        r = new Resolved(u);
         if (uris.size() < URI_CACHE_LIMIT) {
-            uris.put(path, u);
+            uris.put(path, r);
         }
-        return u;
+        return r;
     }
 
     Headers headersFor(Headers own) {

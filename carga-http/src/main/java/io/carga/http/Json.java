@@ -11,6 +11,10 @@ final class Json {
     }
 
     static byte[] write(Object value) {
+        byte[] plain = PlainJson.write(value);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

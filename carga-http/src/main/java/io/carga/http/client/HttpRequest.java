@@ -34,7 +34,7 @@ public final class HttpRequest {
     private HttpRequest(Builder b) {
         this.method = b.method;
         this.uri = b.query == null ? b.uri : withQuery(b.uri, b.query.toString());
-        this.origin = Origin.of(uri);
+        this.origin = b.origin;   // a query string leaves scheme, host and port as they were
         this.headers = b.headers.build();
         this.body = b.body;
         this.timeout = b.timeout;
@@ -42,12 +42,17 @@ public final class HttpRequest {
     }
 
     public static Builder builder(Method method, String url) {
-        return new Builder(method, parseUrl(url));
+        URI uri = parseUrl(url);
+        return new Builder(method, uri, Origin.of(uri));
     }
 
     public static Builder builder(Method method, URI uri) {
-        Origin.of(uri);
-        return new Builder(method, uri);
+        return new Builder(method, uri, Origin.of(uri));
+    }
+
+    /** As {@link #builder(Method, URI)}, with {@code origin} already known to be {@code Origin.of(uri)}. */
+    public static Builder builder(Method method, URI uri, Origin origin) {
+        return new Builder(method, uri, origin);
     }
 
     public static HttpRequest get(String url) {
@@ -112,7 +117,7 @@ public final class HttpRequest {
 
     /** A builder that starts as a copy of this request. */
     public Builder toBuilder() {
-        Builder b = new Builder(method, uri);
+        Builder b = new Builder(method, uri, origin);
         b.headers.addAll(headers);
         b.body = body;
         b.timeout = timeout;
@@ -217,18 +222,20 @@ public final class HttpRequest {
     public static final class Builder {
         private Method method;
         private URI uri;
+        private Origin origin;
         private final Headers.Builder headers = Headers.builder();
         private StringBuilder query;
         private RequestBody body = RequestBody.EMPTY;
         private Duration timeout;
         private Boolean followRedirects;
 
-        private Builder(Method method, URI uri) {
+        private Builder(Method method, URI uri, Origin origin) {
             if (method == null) {
                 throw new IllegalArgumentException("method is null");
             }
             this.method = method;
             this.uri = uri;
+            this.origin = origin;
         }
 
         public Builder method(Method m) {
@@ -237,7 +244,7 @@ public final class HttpRequest {
         }
 
         public Builder uri(URI u) {
-            Origin.of(u);
+            this.origin = Origin.of(u);
             this.uri = u;
             return this;
         }
