@@ -103,7 +103,8 @@ public final class Bench {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
-        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements)...");
+        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size()
+                + " SELECT 1 statements, then until the JIT is idle, at most " + JitSettle.MAX_MILLIS / 1000 + " s)...");
         for (Client c : clients) {
             threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
                 if (!cfg.connect()) {
@@ -133,6 +134,7 @@ public final class Bench {
             }));
         }
         await(connected);
+        if (warmUpEach > 0) JitSettle.await();
         carga.start(() -> run.timerExceeded = true);
         long benchStart = System.nanoTime();
         long benchStartMicros = benchStart / 1000;
