@@ -144,9 +144,11 @@ public final class HttpSession implements AutoCloseable {
      * comparison).
      */
     static final class Resolved {
+        private static final int METHODS = Method.values().length;
+
         final URI uri;
         final Origin origin;
-        private final String[] names = new String[Method.values().length];
+        private final String[] names = new String[METHODS];
 
         Resolved(URI uri) {
             this.uri = uri;

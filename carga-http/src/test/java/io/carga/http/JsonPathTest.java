@@ -46,6 +46,20 @@ class JsonPathTest {
     }
 
     @Test
+    void everyKindOfScalarReadFromBytesIsTheNodeTheTreeHolds() throws Exception {
+        String text = "{\"i\":-7,\"l\":9007199254740993,\"big\":123456789012345678901234567890,\"d\":-1.25e-3,"
+                + "\"e\":1E400,\"t\":true,\"f\":false,\"z\":null,\"s\":\"p\\u00e3o \\\"quente\\\"\",\"o\":{\"k\":[]}}";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode tree = read(text);
+        for (String name : java.util.List.of("i", "l", "big", "d", "e", "t", "f", "z", "s", "o")) {
+            JsonPath p = JsonPath.compile("$." + name);
+            JsonNode fromBytes = p.find(bytes);
+            assertThat(fromBytes).as(name).isEqualTo(p.find(tree));
+            assertThat(fromBytes.getClass()).as(name).isEqualTo(p.find(tree).getClass());
+        }
+    }
+
+    @Test
     void readingFromBytesStillRejectsMalformedJsonAfterTheNodeFound() {
         byte[] truncated = "{\"status\":\"ok\",\"content\":\"Pao".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] badLater = "{\"status\":\"ok\",\"n\":1.2.3}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
