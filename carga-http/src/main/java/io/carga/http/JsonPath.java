@@ -27,9 +27,24 @@ public final class JsonPath {
     private final String text;
     private final JsonPointer pointer;
 
+    /** The pointer's segments for {@link JsonScan}: each name in UTF-8, and its index (-1 when none). */
+    private final byte[][] names;
+    private final int[] indices;
+
     private JsonPath(String text, JsonPointer pointer) {
         this.text = text;
         this.pointer = pointer;
+        int n = 0;
+        for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
+            n++;
+        }
+        this.names = new byte[n][];
+        this.indices = new int[n];
+        int k = 0;
+        for (JsonPointer p = pointer; !p.matches(); p = p.tail(), k++) {
+            names[k] = p.getMatchingProperty().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            indices[k] = p.getMatchingIndex();
+        }
     }
 
     private static final int CACHE_LIMIT = 1024;
@@ -128,11 +143,15 @@ public final class JsonPath {
      * node found is built; everything else is tokenized and skipped, never decoded (a check on one field of a
      * response otherwise pays for every string and number in it). The whole value is still read, so malformed
      * JSON anywhere in it throws, as a full parse would. A name given twice: the last one counts, as in
-     * a tree.
+     * a tree. {@link JsonScan} answers first, without a Jackson parser; Jackson reads what it is unsure of.
      *
      * @throws IOException when the bytes are not one JSON value
      */
     public JsonNode find(byte[] json) throws IOException {
+        JsonNode fast = JsonScan.find(json, names, indices);
+        if (fast != null) {
+            return fast;
+        }
         try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
             if (p.nextToken() == null) {
                 throw new JsonParseException(p, "no JSON value in the body");
