@@ -1,10 +1,10 @@
-// The HTTP scenario API's overhead, through the real engine: 64 users, no think time, for SECONDS each,
-// against one endpoint that answers a small JSON document to POSTs.
-//   1. quick mode  : QuickHttp (what `carga run --url URL -X POST --body ...` runs), body discarded
-//   2. scenario API: an HttpUser that posts a JSON map (Jackson) and checks one JSON field
-// Goal (issue 3): the scenario reaches >= 85 % of the quick mode's requests/s.
-// Both run 3 s unrecorded first; then ROUNDS (default 2) measured rounds alternate which path goes first.
-// Usage: java -cp CLASSPATH bench/http/ScenarioBench.java URL USERS SECONDS [ROUNDS | scenario-only | quick-only]
+// The HTTP scenario API's overhead, through the real engine: 64 users, no think time, for SECONDS, against
+// one endpoint that answers a small JSON document to POSTs. One path per JVM, as a user runs one or the other:
+//   quick    : QuickHttp (what `carga run --url URL -X POST --body ...` runs), body discarded
+//   scenario : an HttpUser that posts a JSON map (Jackson) and checks one JSON field
+// Each runs 3 s unrecorded first. bench/http/run.sh alternates the two over rounds and reports the median
+// ratio; goal (issue 3): the scenario reaches >= 85 % of the quick mode's requests/s.
+// Usage: java -cp CLASSPATH bench/http/ScenarioBench.java URL USERS SECONDS quick|scenario
 
 import io.carga.core.api.Task;
 import io.carga.core.config.RunConfig;
@@ -38,37 +38,17 @@ public class ScenarioBench {
         String url = args[0];
         int users = Integer.parseInt(args[1]);
         Duration d = Duration.ofSeconds(Long.parseLong(args[2]));
-        int rounds = args.length > 3 && !args[3].endsWith("-only") ? Integer.parseInt(args[3]) : 2;
         String base = url.substring(0, url.indexOf('/', "http://".length()));
-        Scenario quick = QuickHttp.scenario(url, "POST", List.of(),
-                "{\"prompt\":\"Crie um post para Instagram de uma padaria\",\"model\":\"gemini-2.5-flash\"}");
-        Scenario api = new Scenario("api", List.of(UserSpec.of(JsonPoster.class)));
-        if (args.length > 3 && args[3].endsWith("-only")) {   // for profiling one path
-            Scenario one = args[3].equals("quick-only") ? quick : api;
-            run("warm-up", one, base, users, Duration.ofSeconds(3));
-            run(args[3], one, base, users, d);
-            System.exit(0);
-        }
-        // Both paths are compiled before the clock starts (the quick mode warms up by default too): the goal
-        // is the API's steady-state overhead, not which path the JIT reached first.
-        Duration warm = Duration.ofSeconds(3);
-        run("warm-up quick", quick, base, users, warm);
-        run("warm-up scenario", api, base, users, warm);
-        List<Double> ratios = new java.util.ArrayList<>();
-        for (int i = 1; i <= rounds; i++) {
-            boolean quickFirst = i % 2 == 1;   // alternate, so neither path always runs on a fresher machine
-            double q = quickFirst ? run("quick", quick, base, users, d) : 0;
-            double a = run("scenario", api, base, users, d);
-            if (!quickFirst) {
-                q = run("quick", quick, base, users, d);
-            }
-            ratios.add(a / q);
-            System.out.printf("round %d: scenario/quick ratio=%.3f%n", i, a / q);
-        }
-        ratios.sort(null);
-        int n = ratios.size();
-        double median = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
-        System.out.printf("median scenario/quick ratio=%.3f of %d rounds (goal >= 0.85)%n", median, n);
+        Scenario one = switch (args[3]) {
+            case "quick" -> QuickHttp.scenario(url, "POST", List.of(),
+                    "{\"prompt\":\"Crie um post para Instagram de uma padaria\",\"model\":\"gemini-2.5-flash\"}");
+            case "scenario" -> new Scenario("api", List.of(UserSpec.of(JsonPoster.class)));
+            default -> throw new IllegalArgumentException("path: quick or scenario, was " + args[3]);
+        };
+        // Compiled before the clock starts (the quick mode warms up by default too): the goal is the API's
+        // steady-state overhead, not how soon the JIT gets there.
+        run("warm-up", one, base, users, Duration.ofSeconds(3));
+        run(args[3], one, base, users, d);
         System.exit(0);
     }
 

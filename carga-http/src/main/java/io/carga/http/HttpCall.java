@@ -150,13 +150,17 @@ public final class HttpCall {
 
     /** Checks judged in order after the response arrives; the first failure is the request's error. */
     public HttpCall check(Check... more) {
-        List<Check> all = new ArrayList<>(checks);
         for (Check c : more) {
             if (c == null) {
                 throw new IllegalArgumentException("check is null");
             }
-            all.add(c);
         }
+        if (checks.isEmpty()) {
+            this.checks = List.of(more);   // the usual single call: no list to grow
+            return this;
+        }
+        List<Check> all = new ArrayList<>(checks);
+        all.addAll(List.of(more));
         this.checks = all;
         return this;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The fast path of a JSON check on a response body: one pass over the UTF-8 bytes that validates the whole
@@ -173,11 +172,26 @@ final class JsonScan {
         return true;
     }
 
+    /** Bytes a string holds as they are: printable ASCII but the quote and the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     /** Skips a string from its opening quote; true when it holds no escape. Checks escapes and UTF-8. */
     private boolean string() {
-        i++;
+        byte[] b = this.b;
+        int end = this.end;
+        int k = i + 1;
         boolean plain = true;
         while (true) {
+            while (k < end && PLAIN[b[k] & 0xFF]) {
+                k++;
+            }
+            i = k;
             byte c = at();
             if (c == '"') {
                 i++;
@@ -186,13 +200,12 @@ final class JsonScan {
             if (c == '\\') {
                 plain = false;
                 escape();
-            } else if (c >= 0x20) {
-                i++;
             } else if (c < 0) {
                 utf8(c);
             } else {
                 throw UNSURE;   // an unescaped control character
             }
+            k = i;
         }
     }
 
@@ -319,7 +332,15 @@ final class JsonScan {
     }
 
     private boolean equalsName(int from, int to, byte[] name) {
-        return Arrays.equals(b, from, to, name, 0, name.length);
+        if (to - from != name.length) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {   // names are short: a plain loop beats Arrays.equals' set-up
+            if (b[from + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The node for the value in {@code [from, to)}, already validated. */

@@ -75,6 +75,40 @@ class TasksTest {
         assertThat(owner.calls).containsExactly("alpha", "zeta");
     }
 
+    static class Base {
+        final List<String> calls = new java.util.ArrayList<>();
+
+        @Task
+        private void privateOne() {
+            calls.add("private");
+        }
+
+        @Task
+        String returnsAValue() {
+            calls.add("value");
+            return "ignored";
+        }
+    }
+
+    static class Derived extends Base {
+    }
+
+    @Test
+    void privateInheritedAndValueReturningTasksRunOnTheirOwnOwner() throws Exception {
+        Derived first = new Derived();
+        Derived second = new Derived();
+        Tasks a = Tasks.annotated(first);
+        Tasks b = Tasks.annotated(second);
+        for (Tasks.Entry e : a.entries()) {
+            e.body().run();
+        }
+        b.entries().get(0).body().run();
+        assertThat(first.calls).containsExactly("private", "value");
+        assertThat(second.calls).containsExactly("private");
+        // a lambda class of the method itself (spun in its class's nest), not a handle called through a wrapper
+        assertThat(a.entries().get(0).body().getClass().getName()).startsWith(Base.class.getName() + "$$Lambda");
+    }
+
     static class Throwing {
         @Task
         void fail() throws Exception {
