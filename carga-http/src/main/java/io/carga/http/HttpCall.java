@@ -82,7 +82,7 @@ public final class HttpCall {
 
     /** A JSON body written by Jackson from a map, a record, a list or a {@code JsonNode}. */
     public HttpCall json(Object value) {
-        return body(RequestBody.bytes(Json.write(value), "application/json"));
+        return body(RequestBody.bytes(Json.write(value, session.jsonWriter), "application/json"));
     }
 
     /** A JSON body already serialized. */

@@ -44,6 +44,8 @@ public final class HttpSession implements AutoCloseable {
     private Headers defaultHeaders = Headers.EMPTY;
     private String bearer;
     private final Map<String, Resolved> uris = new HashMap<>();
+    /** Writes JSON bodies; its buffer is reused, as a session belongs to one virtual user's thread. */
+    final PlainJson jsonWriter = new PlainJson();
 
     HttpSession(UserContext ctx, Agent agent, String baseUrl) {
         this.ctx = ctx;

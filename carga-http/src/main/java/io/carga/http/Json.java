@@ -11,7 +11,12 @@ final class Json {
     }
 
     static byte[] write(Object value) {
-        byte[] plain = PlainJson.write(value);
+        return write(value, new PlainJson());
+    }
+
+    /** As {@link #write(Object)}, with a writer kept by the caller (one thread's). */
+    static byte[] write(Object value, PlainJson writer) {
+        byte[] plain = writer.encode(value);
         if (plain != null) {
             return plain;
         }

@@ -15,16 +15,29 @@ final class PlainJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_DEPTH = 100;
 
+    /** A buffer grown past this is dropped after the call, so a session does not keep one huge body's. */
+    private static final int KEPT_BUFFER = 64 * 1024;
+
     private byte[] buf = new byte[128];
     private int len;
 
-    private PlainJson() {
+    /** A writer to keep and reuse from one thread (a session's): its buffer is not allocated per call. */
+    PlainJson() {
     }
 
     /** The JSON of {@code value}, or null when it holds something Jackson must write. */
     static byte[] write(Object value) {
-        PlainJson w = new PlainJson();
-        return w.value(value, 0) ? Arrays.copyOf(w.buf, w.len) : null;
+        return new PlainJson().encode(value);
+    }
+
+    /** As {@link #write}, with this writer's buffer. */
+    byte[] encode(Object value) {
+        len = 0;
+        byte[] out = value(value, 0) ? Arrays.copyOf(buf, len) : null;
+        if (buf.length > KEPT_BUFFER) {
+            buf = new byte[128];
+        }
+        return out;
     }
 
     private boolean value(Object v, int depth) {

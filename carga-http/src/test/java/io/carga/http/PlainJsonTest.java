@@ -28,6 +28,16 @@ class PlainJsonTest {
     }
 
     @Test
+    void aReusedWriterWritesEachValueAsAFreshOne() throws Exception {
+        PlainJson reused = new PlainJson();
+        Random r = new Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            Object v = i % 100 == 0 ? List.of("x".repeat(70_000)) : value(r, 0);   // now and then past the kept buffer
+            assertThat(new String(reused.encode(v), "UTF-8")).as("value %d", i).isEqualTo(JACKSON.writeValueAsString(v));
+        }
+    }
+
+    @Test
     void everyAsciiCharacterIsEscapedAsJacksonEscapesIt() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (char c = 0; c < 0x80; c++) {
