@@ -58,6 +58,11 @@ psql "${CONN[@]}" -q -v ON_ERROR_STOP=1 -d postgres \
 measure() {
   local tool=$1; shift
   local log="$OUT/last-$tool.txt"
+  # Every run starts from the same state: what pgbench itself does before a run without -n (vacuum the
+  # small tables, empty the history), then a checkpoint, so that no run inherits the last one's dead rows
+  # or pays for its dirty pages.
+  psql "${CONN[@]}" -q -d postgres -c "VACUUM pgbench_branches" -c "VACUUM pgbench_tellers" \
+    -c "TRUNCATE pgbench_history" -c "VACUUM whatsapp_messages" -c "CHECKPOINT" >/dev/null
   if [ "$tool" = pgbench ]; then
     /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "$PGBENCH" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
   else
