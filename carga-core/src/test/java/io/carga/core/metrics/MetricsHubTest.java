@@ -70,6 +70,35 @@ class MetricsHubTest {
     }
 
     @Test
+    void eventsWithAndWithoutQueueingMixInBothHistograms() {
+        for (int i = 0; i < 10; i++) {
+            hub.record(event("q", Tags.EMPTY, 5, 0, Outcome.OK));   // latency = service: recorded once
+        }
+        SeriesInterval first = drain().requests().get(0);
+        assertThat(first.latency().getTotalCount()).isEqualTo(10);
+        assertThat(first.service().getTotalCount()).isEqualTo(10);
+        assertThat(first.service()).isNotSameAs(first.latency());
+
+        for (int i = 0; i < 3; i++) {
+            hub.record(event("q", Tags.EMPTY, 5, 0, Outcome.OK));
+        }
+        hub.record(event("q", Tags.EMPTY, 2, 8, Outcome.OK));
+        hub.record(event("q", Tags.EMPTY, 2, 8, Outcome.OK));
+        SeriesInterval second = drain().requests().get(0);
+        assertThat(second.latency().getTotalCount()).isEqualTo(5);
+        assertThat(second.service().getTotalCount()).isEqualTo(5);
+        assertThat(second.latency().getMaxValue()).isBetween(9_990L, 10_010L);
+        assertThat(second.latency().getMinValue()).isBetween(4_990L, 5_010L);
+        assertThat(second.service().getMaxValue()).isBetween(4_990L, 5_010L);
+        assertThat(second.service().getMinValue()).isBetween(1_990L, 2_010L);
+
+        hub.record(event("q", Tags.EMPTY, 5, 0, Outcome.OK));
+        SeriesInterval third = drain().requests().get(0);
+        assertThat(third.latency().getTotalCount()).isEqualTo(1);
+        assertThat(third.service().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
     void drainResetsEverything() {
         hub.record(event("q", Tags.EMPTY, 2, 0, Outcome.OK));
         hub.recordDropped();
