@@ -5,7 +5,8 @@
 # access log off. Each tool runs alone for SECONDS with CONNECTIONS keep-alive connections, one request in
 # flight per connection. Figures go to stdout and bench/out/http-<time>.txt.
 # Environment: MODES (Java clients, default "carga jdk"; "bare" is the no-parsing floor), SCENARIO=0 skips
-# the scenario-API bench (SCENARIO_ROUNDS rounds of one JVM per path, default 4), JAVA_OPTS goes to every JVM (e.g. -Djdk.pollerMode=1), THREADS=platform.
+# the scenario-API bench (SCENARIO_ROUNDS rounds of one JVM per path, default 4; SCENARIO_WARMUP s unrecorded
+# in each, default 10), JAVA_OPTS goes to every JVM (e.g. -Djdk.pollerMode=1), THREADS=platform.
 set -euo pipefail
 SECS=${1:-10}
 CONNS=${2:-64}
@@ -72,7 +73,7 @@ done
 # the JIT's profile of the shared client code mixes both), with a fixed 1 GB heap (as JMeter's launcher sets:
 # G1 had shrunk the heap of one path and not the other's), the order alternating between rounds.
 scenario_rps() {
-  "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:-} -cp "$FULL_CP" bench/http/ScenarioBench.java "$JSON_URL" "$CONNS" "$SECS" "$1" 2>/dev/null \
+  "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:-} -cp "$FULL_CP" bench/http/ScenarioBench.java "$JSON_URL" "$CONNS" "$SECS" "$1" "${SCENARIO_WARMUP:-10}" 2>/dev/null \
     | grep -v '^warm-up' | tee -a "$OUT" | sed -n 's/.* rps=\([0-9]*\) .*/\1/p'
 }
 if [ "${SCENARIO:-1}" = 1 ]; then
