@@ -103,8 +103,12 @@ public final class Bench {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
-        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size()
-                + " SELECT 1 statements, then until the JIT is idle, at most " + JitSettle.MAX_MILLIS / 1000 + " s)...");
+        // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
+        RunState rehearsalRun = warmUpEach > 0 && run.debug == null ? rehearsalState(cfg, db) : null;
+        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements"
+                + (rehearsalRun != null ? ", the scripts' queries read-only for at most " + REHEARSAL_MILLIS / 1000 + " s" : "")
+                + ", then until the JIT is idle, at most " + JitSettle.MAX_MILLIS / 1000 + " s)...");
+        long rehearsalDeadline = System.nanoTime() + REHEARSAL_MILLIS * 1_000_000L;
         for (Client c : clients) {
             threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
                 if (!cfg.connect()) {
@@ -112,6 +116,7 @@ public final class Bench {
                         c.session = run.openSession(c.id);
                         c.connectedAt = System.nanoTime();
                         c.session.warmUp(warmUpEach);
+                        if (rehearsalRun != null) rehearse(c, rehearsalRun, warmUpEach / 5, rehearsalDeadline);
                     } catch (Client.Abort a) {
                         run.error(a.getMessage());
                         c.aborted = true;
@@ -259,4 +264,33 @@ public final class Bench {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The rehearsal's time limit, counted from the start of the warm-up (connections included). */
+    static final long REHEARSAL_MILLIS = 3_000;
+
+    /** The run state of the rehearsal: same scripts and settings; events to a hub nobody reads, no output. */
+    private static RunState rehearsalState(BenchConfig cfg, ConnectionFactory db) {
+        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        return new RunState(cfg, db, new Console(nowhere, nowhere), new io.carga.core.metrics.MetricsHub());
+    }
+
+    /**
+     * Warms the JIT up on the run's own path: a copy of the client ({@link Client#rehearsal}) runs each script
+     * {@code rounds} times on the client's connection, read-only, with its writes skipped
+     * ({@link ReadOnlySession}). It stops at the first error; the connection is then rolled back and its
+     * read-only default reset, and the client starts the run as if nothing had happened, with its own
+     * variables and random generator untouched.
+     */
+    private static void rehearse(Client c, RunState rehearsalRun, int rounds, long deadlineNanos) throws SQLException {
+        c.session.readOnly(true);
+        try {
+            c.rehearsal(rehearsalRun).rehearse(rounds, deadlineNanos);
+        } catch (SQLException | RuntimeException e) {   // Client.Abort included
+            // the rehearsal ends early; the run itself is unaffected
+        } finally {
+            if (c.session.inTransaction()) c.session.rollback();
+            c.session.readOnly(false);
+        }
+    }
+
 }

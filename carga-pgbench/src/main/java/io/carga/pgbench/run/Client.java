@@ -50,7 +50,15 @@ final class Client implements Runnable, Evaluator.Context {
     private int curScript;
     private int curCommand;
 
+    /** A stand-in that warms the JIT up (see {@link #rehearsal}): it never sleeps nor runs shell commands. */
+    private final boolean rehearsal;
+
     Client(int id, Group group, RunState run, Variables vars, Prng rng) {
+        this(id, group, run, vars, rng, false);
+    }
+
+    private Client(int id, Group group, RunState run, Variables vars, Prng rng, boolean rehearsal) {
+        this.rehearsal = rehearsal;
         this.id = id;
         this.group = group;
         this.run = run;
@@ -131,6 +139,28 @@ final class Client implements Runnable, Evaluator.Context {
                 connectNanos += System.nanoTime() - t0;
             }
             if ((cnt >= cfg.transactions() && cfg.durationSeconds() <= 0) || run.timerExceeded) return;
+        }
+    }
+
+    /**
+     * A copy of this connected client for the warm-up: the same session, seen through {@link ReadOnlySession},
+     * with copies of the variables and generator (this client's own stay as they were), its own statistics,
+     * reporting to {@code warmRun}'s sink. It runs this client's real code path, so the JIT compiles what the
+     * run will execute, with the run's types.
+     */
+    Client rehearsal(RunState warmRun) {
+        Client c = new Client(id, group, warmRun, vars.copy(), rng.copy(), true);
+        c.session = new ReadOnlySession(session);
+        return c;
+    }
+
+    /** Runs every script in turn, {@code rounds} times or until {@code deadlineNanos}; throws at an error. */
+    void rehearse(int rounds, long deadlineNanos) throws SQLException {
+        for (int r = 0; r < rounds && System.nanoTime() < deadlineNanos; r++) {
+            for (int s = 0; s < run.scripts.length; s++) {
+                transaction(s);
+                if (session.inTransaction()) session.rollback();
+            }
         }
     }
 
@@ -264,13 +294,15 @@ final class Client implements Runnable, Evaluator.Context {
             }
             case Command.Sleep s -> {
                 debugMeta(s.argv());
-                parkUntil(t0 + sleepMicros(s) * 1000L);
+                if (!rehearsal) parkUntil(t0 + sleepMicros(s) * 1000L);
             }
             case Command.Shell s -> {
+                if (rehearsal) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("shell", s.argv()));
                 shell(null, s.argv());
             }
             case Command.SetShell s -> {
+                if (rehearsal) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("setshell", prepend(s.variable(), s.argv())));
                 shell(s.variable(), s.argv());
             }

@@ -195,6 +195,11 @@ final class JdbcSession implements Session {
     }
 
     @Override
+    public void readOnly(boolean on) throws SQLException {
+        executeSimple(on ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only");
+    }
+
+    @Override
     public boolean inTransaction() {
         return base.getTransactionState() != TransactionState.IDLE;
     }

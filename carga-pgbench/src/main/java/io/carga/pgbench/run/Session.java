@@ -24,6 +24,9 @@ public interface Session extends AutoCloseable {
      */
     void warmUp(int statements) throws SQLException;
 
+    /** Turns the connection's read-only default on (the warm-up rehearsal) or back to its own setting. */
+    void readOnly(boolean on) throws SQLException;
+
     /** Whether the connection is inside a transaction block (started, or failed). */
     boolean inTransaction() throws SQLException;
 
