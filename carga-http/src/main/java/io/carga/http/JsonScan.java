@@ -98,14 +98,8 @@ final class JsonScan {
     }
 
     private JsonNode object(int depth, int seg) {
-        if (depth >= MAX_DEPTH) {
-            throw UNSURE;
-        }
-        i++;
-        ws();
         JsonNode found = seg < 0 ? null : MissingNode.getInstance();
-        if (at() == '}') {
-            i++;
+        if (!open(depth, '}')) {
             return found;
         }
         while (true) {
@@ -114,10 +108,10 @@ final class JsonScan {
             }
             int keyFrom = i + 1;
             boolean plain = string();
-            boolean match = seg >= 0 && plain && equalsName(keyFrom, i - 1, names[seg]);
             if (seg >= 0 && !plain) {
                 throw UNSURE;   // an escaped key on the path: rare, and Jackson decodes it
             }
+            boolean match = seg >= 0 && equalsName(keyFrom, i - 1, names[seg]);
             ws();
             if (at() != ':') {
                 throw UNSURE;
@@ -135,17 +129,11 @@ final class JsonScan {
     }
 
     private JsonNode array(int depth, int seg) {
-        if (depth >= MAX_DEPTH) {
-            throw UNSURE;
-        }
-        i++;
-        ws();
         JsonNode found = seg < 0 ? null : MissingNode.getInstance();
-        int want = seg < 0 ? -1 : indices[seg];
-        if (at() == ']') {
-            i++;
+        if (!open(depth, ']')) {
             return found;
         }
+        int want = seg < 0 ? -1 : indices[seg];
         for (int k = 0; ; k++) {
             JsonNode v = value(depth + 1, k == want ? seg + 1 : -1);
             if (k == want) {
@@ -155,6 +143,20 @@ final class JsonScan {
                 return found;
             }
         }
+    }
+
+    /** Steps into a container at the cursor; false when it is empty (the cursor then past its end). */
+    private boolean open(int depth, char close) {
+        if (depth >= MAX_DEPTH) {
+            throw UNSURE;
+        }
+        i++;
+        ws();
+        if (at() == close) {
+            i++;
+            return false;
+        }
+        return true;
     }
 
     /** After a member or element: true at a comma (the cursor then on the next one), false at {@code close}. */
@@ -345,20 +347,23 @@ final class JsonScan {
 
     /** The node for the value in {@code [from, to)}, already validated. */
     private JsonNode node(int from, int to) {
-        if (b[from] == '{' || b[from] == '[') {
-            try {
-                return Json.MAPPER.readTree(b, from, to - from);
-            } catch (IOException e) {
-                throw UNSURE;
-            }
-        }
         return switch (b[from]) {
+            case '{', '[' -> tree(from, to);
             case '"' -> NODES.textNode(text(from + 1, to - 1));
             case 't' -> NODES.booleanNode(true);
             case 'f' -> NODES.booleanNode(false);
             case 'n' -> NODES.nullNode();
             default -> numberNode(from, to);
         };
+    }
+
+    /** A container at the path: Jackson builds it (the scan has validated it already). */
+    private JsonNode tree(int from, int to) {
+        try {
+            return Json.MAPPER.readTree(b, from, to - from);
+        } catch (IOException e) {
+            throw UNSURE;
+        }
     }
 
     private JsonNode numberNode(int from, int to) {
@@ -383,26 +388,18 @@ final class JsonScan {
 
     /** A string's content, escapes decoded. */
     private String text(int from, int to) {
+        StringBuilder sb = null;
+        int run = from;   // the start of the bytes not yet decoded
         int k = from;
-        while (k < to && b[k] != '\\') {
-            k++;
-        }
-        if (k == to) {
-            return new String(b, from, to - from, StandardCharsets.UTF_8);
-        }
-        StringBuilder sb = new StringBuilder(to - from);
-        sb.append(new String(b, from, k - from, StandardCharsets.UTF_8));
         while (k < to) {
-            int run = k;
-            while (k < to && b[k] != '\\') {
+            if (b[k] != '\\') {
                 k++;
+                continue;
             }
-            if (k > run) {
-                sb.append(new String(b, run, k - run, StandardCharsets.UTF_8));
+            if (sb == null) {
+                sb = new StringBuilder(to - from);
             }
-            if (k >= to) {
-                break;
-            }
+            sb.append(new String(b, run, k - run, StandardCharsets.UTF_8));
             byte e = b[k + 1];
             switch (e) {
                 case 'b' -> sb.append('\b');
@@ -417,7 +414,9 @@ final class JsonScan {
                 default -> sb.append((char) e);   // " \ /
             }
             k += 2;
+            run = k;
         }
-        return sb.toString();
+        String rest = new String(b, run, to - run, StandardCharsets.UTF_8);
+        return sb == null ? rest : sb.append(rest).toString();
     }
 }

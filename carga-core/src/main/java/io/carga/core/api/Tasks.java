@@ -38,10 +38,11 @@ public final class Tasks {
         }
     }
 
-    private static final ClassValue<List<Method>> TASK_METHODS = new ClassValue<>() {
+    /** A class's task methods, each with its name, weight and body maker, worked out once per class. */
+    private static final ClassValue<List<TaskMethod>> TASK_METHODS = new ClassValue<>() {
         @Override
-        protected List<Method> computeValue(Class<?> type) {
-            return scan(type);
+        protected List<TaskMethod> computeValue(Class<?> type) {
+            return scan(type).stream().map(TaskMethod::of).toList();
         }
     };
 
@@ -94,45 +95,43 @@ public final class Tasks {
     /** The {@link Task}-annotated methods of {@code owner}, bound to it. */
     public static Tasks annotated(Object owner) {
         List<Entry> list = new ArrayList<>();
-        for (Method m : TASK_METHODS.get(owner.getClass())) {
-            Task t = m.getAnnotation(Task.class);
-            String name = t.name().isEmpty() ? m.getName() : t.name();
-            list.add(new Entry(name, t.value(), bind(m, owner)));
+        for (TaskMethod t : TASK_METHODS.get(owner.getClass())) {
+            list.add(new Entry(t.name(), t.weight(), t.bind(owner)));
         }
         return new Tasks(list);
     }
 
     /**
-     * Makers of a task body from its owner, one per method: a lambda class of the method, spun once, so a task
-     * call is a plain virtual call the JIT inlines. Calling a bound {@link MethodHandle} instead went through
-     * its invoker on every call: a twentieth of a small HTTP task's CPU in bench/http.
+     * A task method and its maker of bodies from an owner: a lambda class of the method, spun once, so a
+     * task call is a plain virtual call the JIT inlines. Calling a bound {@link MethodHandle} instead went
+     * through its invoker on every call: a twentieth of a small HTTP task's CPU in bench/http. The maker is
+     * null when the method's class does not open its package to carga; the bound handle serves then.
      */
-    private static final ClassValue<java.util.Map<Method, MethodHandle>> BODY_MAKERS = new ClassValue<>() {
-        @Override
-        protected java.util.Map<Method, MethodHandle> computeValue(Class<?> type) {
-            return new java.util.concurrent.ConcurrentHashMap<>();
+    private record TaskMethod(Method method, String name, int weight, MethodHandle maker) {
+        static TaskMethod of(Method m) {
+            Task t = m.getAnnotation(Task.class);
+            return new TaskMethod(m, t.name().isEmpty() ? m.getName() : t.name(), t.value(), bodyMaker(m));
         }
-    };
 
-    private static Body bind(Method m, Object owner) {
-        MethodHandle maker = BODY_MAKERS.get(m.getDeclaringClass()).computeIfAbsent(m, Tasks::bodyMaker);
-        try {
-            if (maker != null) {
-                return (Body) maker.invoke(owner);
-            }
-            m.setAccessible(true);
-            MethodHandle handle = MethodHandles.lookup().unreflect(m).bindTo(owner);
-            return () -> {
-                try {
-                    handle.invoke();
-                } catch (Exception | Error e) {
-                    throw e;
-                } catch (Throwable t2) {
-                    throw new IllegalStateException(t2);
+        Body bind(Object owner) {
+            try {
+                if (maker != null) {
+                    return (Body) maker.invoke(owner);
                 }
-            };
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot call task " + m + ": " + e.getMessage(), e);
+                method.setAccessible(true);
+                MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(owner);
+                return () -> {
+                    try {
+                        handle.invoke();
+                    } catch (Exception | Error e) {
+                        throw e;
+                    } catch (Throwable t2) {
+                        throw new IllegalStateException(t2);
+                    }
+                };
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot call task " + method + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 package io.carga.pgbench.run;
 
+import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.RunResult;
 import io.carga.pgbench.script.EvalException;
 import io.carga.pgbench.script.Prng;
 import io.carga.pgbench.script.Value;
 import io.carga.pgbench.script.Variables;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -270,8 +273,8 @@ public final class Bench {
 
     /** The run state of the rehearsal: same scripts and settings; events to a hub nobody reads, no output. */
     private static RunState rehearsalState(BenchConfig cfg, ConnectionFactory db) {
-        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        return new RunState(cfg, db, new Console(nowhere, nowhere), new io.carga.core.metrics.MetricsHub());
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        return new RunState(cfg, db, new Console(nowhere, nowhere), new MetricsHub());
     }
 
     /**

@@ -51,14 +51,14 @@ final class Client implements Runnable, Evaluator.Context {
     private int curCommand;
 
     /** A stand-in that warms the JIT up (see {@link #rehearsal}): it never sleeps nor runs shell commands. */
-    private final boolean rehearsal;
+    private final boolean rehearsing;
 
     Client(int id, Group group, RunState run, Variables vars, Prng rng) {
         this(id, group, run, vars, rng, false);
     }
 
-    private Client(int id, Group group, RunState run, Variables vars, Prng rng, boolean rehearsal) {
-        this.rehearsal = rehearsal;
+    private Client(int id, Group group, RunState run, Variables vars, Prng rng, boolean rehearsing) {
+        this.rehearsing = rehearsing;
         this.id = id;
         this.group = group;
         this.run = run;
@@ -294,15 +294,15 @@ final class Client implements Runnable, Evaluator.Context {
             }
             case Command.Sleep s -> {
                 debugMeta(s.argv());
-                if (!rehearsal) parkUntil(t0 + sleepMicros(s) * 1000L);
+                if (!rehearsing) parkUntil(t0 + sleepMicros(s) * 1000L);
             }
             case Command.Shell s -> {
-                if (rehearsal) throw new Abort("the warm-up runs no shell command");
+                if (rehearsing) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("shell", s.argv()));
                 shell(null, s.argv());
             }
             case Command.SetShell s -> {
-                if (rehearsal) throw new Abort("the warm-up runs no shell command");
+                if (rehearsing) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("setshell", prepend(s.variable(), s.argv())));
                 shell(s.variable(), s.argv());
             }
