@@ -55,6 +55,18 @@ class MetricsHubTest {
     }
 
     @Test
+    void aDeclaredSeriesShowsEmptyThenTakesItsEvents() {
+        hub.declare("q");
+        assertThat(drain().requests()).singleElement().satisfies(r -> {
+            assertThat(r.key().label()).isEqualTo("q");
+            assertThat(r.count()).isZero();
+        });
+        hub.record(event("q", Tags.EMPTY, 3, 0, Outcome.OK));
+        hub.declare("q");
+        assertThat(drain().requests()).singleElement().satisfies(r -> assertThat(r.count()).isEqualTo(1));
+    }
+
+    @Test
     void tagsInAnyOrderNameTheSameSeries() {
         hub.record(event("q", Tags.of("a", "1", "b", "2"), 1, 0, Outcome.OK));
         hub.record(event("q", Tags.of("b", "2", "a", "1"), 1, 0, Outcome.OK));

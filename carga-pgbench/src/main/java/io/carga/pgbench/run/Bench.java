@@ -1,13 +1,10 @@
 package io.carga.pgbench.run;
 
-import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.RunResult;
 import io.carga.pgbench.script.EvalException;
 import io.carga.pgbench.script.Prng;
 import io.carga.pgbench.script.Value;
 import io.carga.pgbench.script.Variables;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -74,6 +71,7 @@ public final class Bench {
         long defaultSeed = base.nextLong();
 
         RunState run = new RunState(cfg, db, out, carga.sink());
+        carga.declare(run.seriesNames()); // before the JIT compiles the clients' recording, see MetricsHub.declare
         List<Client> clients = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         long pid = ProcessHandle.current().pid();
@@ -102,24 +100,28 @@ public final class Bench {
         }
 
         long startTime = System.nanoTime();
+        CountDownLatch warmedUp = new CountDownLatch(clients.size());
         CountDownLatch connected = new CountDownLatch(clients.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
         // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
-        RunState rehearsalRun = warmUpEach > 0 && run.debug == null ? rehearsalState(cfg, db) : null;
+        Rehearsal rehearsal = warmUpEach > 0 && run.debug == null ? new Rehearsal(cfg, db) : null;
         if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements"
-                + (rehearsalRun != null ? ", the scripts' queries read-only for at most " + REHEARSAL_MILLIS / 1000 + " s" : "")
-                + ", then until the JIT is idle, at most " + JitSettle.MAX_MILLIS / 1000 + " s)...");
-        long rehearsalDeadline = System.nanoTime() + REHEARSAL_MILLIS * 1_000_000L;
+                + (rehearsal != null ? ", then the scripts, read-only, until the JIT is idle, at most "
+                        + Rehearsal.MAX_MILLIS / 1000 + " s" : "")
+                + ")...");
         for (Client c : clients) {
             threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
                 if (!cfg.connect()) {
+                    boolean warm = false;
                     try {
                         c.session = run.openSession(c.id);
                         c.connectedAt = System.nanoTime();
                         c.session.warmUp(warmUpEach);
-                        if (rehearsalRun != null) rehearse(c, rehearsalRun, warmUpEach / 5, rehearsalDeadline);
+                        warm = true;
+                        warmedUp.countDown();
+                        if (rehearsal != null) rehearsal.rehearse(c);
                     } catch (Client.Abort a) {
                         run.error(a.getMessage());
                         c.aborted = true;
@@ -129,6 +131,8 @@ public final class Bench {
                     } catch (RuntimeException e) { // the main thread waits for every client: never die silently here
                         run.error("client " + c.id + " could not connect: " + e);
                         c.aborted = true;
+                    } finally {
+                        if (!warm) warmedUp.countDown();
                     }
                 }
                 connected.countDown();
@@ -141,6 +145,10 @@ public final class Bench {
                 }
             }));
         }
+        if (rehearsal != null) {
+            await(warmedUp);
+            rehearsal.direct();
+        }
         await(connected);
         if (warmUpEach > 0) JitSettle.await();
         carga.start(() -> run.timerExceeded = true);
@@ -152,6 +160,7 @@ public final class Bench {
         }
         if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
         long cpuStart = processCpuNanos();
+        long jitStart = JitSettle.compiledMillis();
         go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {
@@ -164,6 +173,7 @@ public final class Bench {
         for (Thread t : threads) join(t);
         long endTime = System.nanoTime();
         long runCpu = processCpuNanos() - cpuStart;
+        long runJit = jitStart < 0 ? -1 : JitSettle.compiledMillis() - jitStart;
         if (progress != null) progress.stop();
         if (timer != null) timer.interrupt();
         for (Group g : groups) if (g.log != null) g.log.close();
@@ -171,7 +181,7 @@ public final class Bench {
 
         boolean aborted = clients.stream().anyMatch(c -> !c.finished);
         new ResultPrinter(cfg, run, clients, scale, info, out.out(), measured.aggregate())
-                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime, runCpu);
+                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime, runCpu, runJit);
         Result result = new Result(aborted ? EXIT_ABORTED : 0, measured);
         if (aborted) out.error("Run was aborted; the above results are incomplete.");
         return result;
@@ -265,34 +275,6 @@ public final class Bench {
             t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The rehearsal's time limit, counted from the start of the warm-up (connections included). */
-    static final long REHEARSAL_MILLIS = 3_000;
-
-    /** The run state of the rehearsal: same scripts and settings; events to a hub nobody reads, no output. */
-    private static RunState rehearsalState(BenchConfig cfg, ConnectionFactory db) {
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        return new RunState(cfg, db, new Console(nowhere, nowhere), new MetricsHub());
-    }
-
-    /**
-     * Warms the JIT up on the run's own path: a copy of the client ({@link Client#rehearsal}) runs each script
-     * {@code rounds} times on the client's connection, read-only, with its writes skipped
-     * ({@link ReadOnlySession}). It stops at the first error; the connection is then rolled back and its
-     * read-only default reset, and the client starts the run as if nothing had happened, with its own
-     * variables and random generator untouched.
-     */
-    private static void rehearse(Client c, RunState rehearsalRun, int rounds, long deadlineNanos) throws SQLException {
-        c.session.readOnly(true);
-        try {
-            c.rehearsal(rehearsalRun).rehearse(rounds, deadlineNanos);
-        } catch (SQLException | RuntimeException e) {   // Client.Abort included
-            // the rehearsal ends early; the run itself is unaffected
-        } finally {
-            if (c.session.inTransaction()) c.session.rollback();
-            c.session.readOnly(false);
         }
     }
 

@@ -46,6 +46,11 @@ public final class CargaRun {
         return sink;
     }
 
+    /** Creates these series before the run (see {@link MetricsHub#declare}). */
+    void declare(Iterable<String> names) {
+        for (String name : names) hub.declare(name);
+    }
+
     /** Starts the outputs and the interval clock; {@code onStop} ends the clients (it must not block). */
     void start(Runnable onStop) {
         DrivenRun d = DrivenRun.start(config, hub, outputs, runId, onStop);

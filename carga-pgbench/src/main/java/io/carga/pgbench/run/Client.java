@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One simulated database client: pgbench's per-client state machine, written as a plain loop on its
@@ -143,20 +144,20 @@ final class Client implements Runnable, Evaluator.Context {
     }
 
     /**
-     * A copy of this connected client for the warm-up: the same session, seen through {@link ReadOnlySession},
+     * A copy of this connected client for the warm-up: the same session (rehearsing, see {@link Session#rehearse}),
      * with copies of the variables and generator (this client's own stay as they were), its own statistics,
      * reporting to {@code warmRun}'s sink. It runs this client's real code path, so the JIT compiles what the
      * run will execute, with the run's types.
      */
     Client rehearsal(RunState warmRun) {
         Client c = new Client(id, group, warmRun, vars.copy(), rng.copy(), true);
-        c.session = new ReadOnlySession(session);
+        c.session = session;
         return c;
     }
 
-    /** Runs every script in turn, {@code rounds} times or until {@code deadlineNanos}; throws at an error. */
-    void rehearse(int rounds, long deadlineNanos) throws SQLException {
-        for (int r = 0; r < rounds && System.nanoTime() < deadlineNanos; r++) {
+    /** Runs every script in turn until {@code over} says so; throws at an error. */
+    void rehearse(BooleanSupplier over) throws SQLException {
+        while (!over.getAsBoolean()) {
             for (int s = 0; s < run.scripts.length; s++) {
                 transaction(s);
                 if (session.inTransaction()) session.rollback();

@@ -38,8 +38,11 @@ final class ResultPrinter {
         out.print(String.format(Locale.ROOT, fmt, args));
     }
 
-    /** @param runCpuNanos this process's CPU time from the clients' start to their end (negative: unknown) */
-    void print(long durationNanos, long connElapsedNanos, long runCpuNanos) {
+    /**
+     * @param runCpuNanos this process's CPU time from the clients' start to their end (negative: unknown)
+     * @param runJitMillis the JIT compilers' time in the same span (negative: unknown)
+     */
+    void print(long durationNanos, long connElapsedNanos, long runCpuNanos, long runJitMillis) {
         List<Script> scripts = cfg.scripts();
         StatsData total = new StatsData(0);
         long late = 0, connTotal = 0;
@@ -130,8 +133,9 @@ final class ResultPrinter {
         percentiles();
         if (runCpuNanos >= 0 && total.cnt > 0) {
             // The client's own cost, next to the server's work: on a shared machine it is taken from the server.
-            p("carga: client CPU during the run: %.2f s, %.1f us per transaction (JVM start, connections and warm-up excluded)%n",
-                    runCpuNanos / 1e9, runCpuNanos / 1e3 / total.cnt);
+            p("carga: client CPU during the run: %.2f s, %.1f us per transaction (JVM start, connections and warm-up excluded%s)%n",
+                    runCpuNanos / 1e9, runCpuNanos / 1e3 / total.cnt,
+                    runJitMillis < 0 ? "" : String.format(Locale.ROOT, "; the JIT compiled for %.2f s of it", runJitMillis / 1e3));
         }
     }
 

@@ -4,6 +4,7 @@ import io.carga.core.event.EventSink;
 import io.carga.pgbench.script.Command;
 import io.carga.pgbench.script.Script;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -72,6 +73,18 @@ final class RunState {
 
     void statement(int script, int command, long begin, long end, String error) {
         sink.record(Client.event(statementNames[script][command], begin, begin, end, error));
+    }
+
+    /** Every series a run may report to: each script's, and each of its SQL statements'. */
+    List<String> seriesNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < scripts.length; i++) {
+            names.add(scriptNames[i]);
+            for (int j = 0; j < scripts[i].length; j++) {
+                if (scripts[i][j] instanceof Command.Sql) names.add(statementNames[i][j]);
+            }
+        }
+        return names;
     }
 
     /** The series name of a script's transactions. */

@@ -24,8 +24,11 @@ public interface Session extends AutoCloseable {
      */
     void warmUp(int statements) throws SQLException;
 
-    /** Turns the connection's read-only default on (the warm-up rehearsal) or back to its own setting. */
-    void readOnly(boolean on) throws SQLException;
+    /**
+     * Starts or ends the warm-up rehearsal: meanwhile the connection is read-only, and {@link #execute} sends
+     * each command's {@link StandIn} instead, or nothing.
+     */
+    void rehearse(Command[][] scripts, boolean on) throws SQLException;
 
     /** Whether the connection is inside a transaction block (started, or failed). */
     boolean inTransaction() throws SQLException;

@@ -3,6 +3,7 @@ package io.carga.pgbench.script;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One client's variables. A variable holds a string (from {@code -D}, {@code \gset}), a value
@@ -33,15 +34,14 @@ public final class Variables {
         return vars.containsKey(name);
     }
 
+    /** A new variable, or null (and none) for an invalid name. */
+    private static final Function<String, Var> NEW_VAR = name -> isValidName(name) ? new Var() : null;
+
     private Var create(String context, String name) {
-        Var v = vars.get(name);
-        if (v == null) {
-            if (!isValidName(name)) {
-                throw new EvalException(context + ": invalid variable name: \"" + name + "\"");
-            }
-            v = new Var();
-            vars.put(name, v);
-        }
+        // computeIfAbsent, not get-then-put: its branch for a new name is compiled as well, so the first
+        // \set of a run does not send the JIT back to recompile a client's hot path (see Client#rehearsal)
+        Var v = vars.computeIfAbsent(name, NEW_VAR);
+        if (v == null) throw new EvalException(context + ": invalid variable name: \"" + name + "\"");
         return v;
     }
 

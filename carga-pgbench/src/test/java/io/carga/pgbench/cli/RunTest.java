@@ -148,7 +148,7 @@ class RunTest {
     void warmUpRunsBeforeTheClockAndIsNotCounted() {
         Db db = Db.run("-n", "-c", "2", "-t", "3", "-S", "--warmup", "500");
         assertThat(db.exit()).as(db.err()).isZero();
-        assertThat(db.err()).contains("warming up (500 SELECT 1 statements, the scripts' queries read-only for at most 3 s, then until the JIT is idle, at most 5 s)...");
+        assertThat(db.err()).contains("warming up (500 SELECT 1 statements, then the scripts, read-only, until the JIT is idle, at most 5 s)...");
         assertThat(db.out()).contains("number of transactions actually processed: 6/6");
     }
 

@@ -1,0 +1,78 @@
+package io.carga.pgbench.run;
+
+import io.carga.core.metrics.MetricsHub;
+import io.carga.core.metrics.RunAggregate;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.sql.SQLException;
+
+/**
+ * The warm-up rehearsal: after their {@code SELECT 1} warm-up, and before the clock starts, the clients run
+ * their scripts for real, as far as the database can tell nothing happened, until the JIT has compiled what
+ * the scripts made hot. On two cores shared with the server, whatever the JIT compiles once the clock runs is
+ * taken from the server.
+ *
+ * <p>What makes it a rehearsal of the run's own code, down to the profiles the JIT compiles from:
+ * <ul>
+ *   <li>each client runs a copy of itself ({@link Client#rehearsal}): its own code path, with copies of its
+ *       variables and generator, so the run's random draws are unchanged;</li>
+ *   <li>its session sends each command's {@link StandIn} (the queries themselves, transaction control, the
+ *       writes on a temporary table) through the very code that sends the command in the run;</li>
+ *   <li>the events go to a hub of the rehearsal's own, drained and aggregated as the run's interval thread
+ *       does, so that a recorder's phase flip at the run's first interval is not new to the compiled code.</li>
+ * </ul>
+ * Any branch the rehearsal never takes and the run does would send the JIT back to recompile the clients'
+ * hot path, during the run: {@code JitSettle}'s figures and {@code -Xlog:deoptimization} tell.
+ */
+final class Rehearsal {
+    /** It lasts at least this long, then until the JIT was about idle for QUIET_MILLIS, at most MAX_MILLIS. */
+    static final long MIN_MILLIS = 500;
+    static final long QUIET_MILLIS = 300;
+    static final long MAX_MILLIS = 5_000;
+    /** How often its hub is drained, as the run's interval thread does once a second. */
+    static final long DRAIN_MILLIS = 200;
+
+    final RunState run;
+    private final MetricsHub hub = new MetricsHub();
+    private final RunAggregate aggregate = new RunAggregate();
+    private volatile boolean over;
+    private long lastDrain = System.nanoTime();
+    private long intervals;
+
+    Rehearsal(BenchConfig cfg, ConnectionFactory db) {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        this.run = new RunState(cfg, db, new Console(nowhere, nowhere), hub);
+    }
+
+    /**
+     * On a client's thread, once it warmed up: its copy runs the scripts until {@link #direct} ends the
+     * rehearsal. It stops at the first error instead; either way the connection is then rolled back and back
+     * to normal, and the client starts the run as if nothing had happened.
+     */
+    void rehearse(Client c) throws SQLException {
+        c.session.rehearse(run.scripts, true);
+        try {
+            c.rehearsal(run).rehearse(() -> over);
+        } catch (SQLException | RuntimeException e) {   // Client.Abort included
+            // the rehearsal ends early; the run itself is unaffected
+        } finally {
+            if (c.session.inTransaction()) c.session.rollback();
+            c.session.rehearse(run.scripts, false);
+        }
+    }
+
+    /** On the main thread, once every client warmed up: lets them rehearse until the JIT is idle; returns the ms. */
+    long direct() {
+        long waited = JitSettle.await(MIN_MILLIS, QUIET_MILLIS, MAX_MILLIS, this::drainNowAndThen);
+        over = true;
+        return waited;
+    }
+
+    private void drainNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastDrain < DRAIN_MILLIS * 1_000_000) return;
+        lastDrain = now;
+        long epoch = System.currentTimeMillis();
+        aggregate.add(hub.drain(intervals++, epoch - DRAIN_MILLIS, epoch, 0, 0));
+    }
+}
