@@ -46,7 +46,7 @@ if [ "$(id -u)" = 0 ]; then chown postgres "$DATA"; AS=(runuser -u postgres --);
 cleanup() { "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/db" -l "$DATA/server.log" -w start -o \
-  "-p $PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB -c synchronous_commit=off" >/dev/null
+  "-p $PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB -c synchronous_commit=off -c autovacuum=off" >/dev/null
 CONN=(-h 127.0.0.1 -p "$PORT" -U postgres)
 
 echo "== initializing (pgbench -i -s $SCALE) and seeding the 5.1 schema"
@@ -60,7 +60,8 @@ measure() {
   local log="$OUT/last-$tool.txt"
   # Every run starts from the same state: what pgbench itself does before a run without -n (vacuum the
   # small tables, empty the history), then a checkpoint, so that no run inherits the last one's dead rows
-  # or pays for its dirty pages.
+  # or pays for its dirty pages. Autovacuum is off on this server: it would start at random moments, in one
+  # tool's run and not in the other's.
   psql "${CONN[@]}" -q -d postgres -c "VACUUM pgbench_branches" -c "VACUUM pgbench_tellers" \
     -c "TRUNCATE pgbench_history" -c "VACUUM whatsapp_messages" -c "CHECKPOINT" >/dev/null
   if [ "$tool" = pgbench ]; then
