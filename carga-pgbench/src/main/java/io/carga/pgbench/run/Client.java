@@ -92,54 +92,69 @@ final class Client implements Runnable, Evaluator.Context {
         }
     }
 
+    /**
+     * The client's whole run. It is entered once, so the JIT could only compile it on the stack, after tens of
+     * thousands of loops: the loop itself does nothing but call {@link #next}.
+     */
     private void loop() {
+        while (next()) {
+            // next() did the work
+        }
+    }
+
+    /** Chooses, schedules and runs the next transaction; false when this client is done. */
+    private boolean next() {
         BenchConfig cfg = run.config;
+        if (run.timerExceeded) return false;
+        int script = group.chooseScript();
+        curScript = script;
+        if (run.debug != null) run.debug.accept("client " + id + " executing script \"" + run.config.scripts().get(script).desc() + "\"");
         boolean throttled = cfg.rate() > 0;
-        long limitNs = cfg.latencyLimitMicros() * 1000;
-        while (true) {
-            if (run.timerExceeded) return;
-            int script = group.chooseScript();
-            curScript = script;
-            if (run.debug != null) run.debug.accept("client " + id + " executing script \"" + run.config.scripts().get(script).desc() + "\"");
-            long scheduled = 0;
-            if (throttled) {
-                while (true) {
-                    scheduled = group.nextSchedule() * 1000;
-                    if (limitNs > 0 && scheduled < System.nanoTime() - limitNs) {
-                        account(script, true, StatsData.Failure.NONE, scheduled, scheduled, System.nanoTime());
-                        if (run.timerExceeded || (cfg.transactions() > 0 && cnt >= cfg.transactions())) return;
-                        continue;
-                    }
-                    break;
+        long scheduled = 0;
+        if (throttled) {
+            long limitNs = cfg.latencyLimitMicros() * 1000;
+            while (true) {
+                scheduled = group.nextSchedule() * 1000;
+                if (limitNs > 0 && scheduled < System.nanoTime() - limitNs) {
+                    account(script, true, StatsData.Failure.NONE, scheduled, scheduled, System.nanoTime());
+                    if (run.timerExceeded || (cfg.transactions() > 0 && cnt >= cfg.transactions())) return false;
+                    continue;
                 }
-                if (run.endNanos > 0 && scheduled > run.endNanos) return;
-                parkUntil(scheduled);
-                if (run.timerExceeded) return;
+                break;
             }
-            if (cfg.connect()) {
-                long t0 = System.nanoTime();
-                session = run.openSession(id);
-                connectNanos += System.nanoTime() - t0;
+            if (run.endNanos > 0 && scheduled > run.endNanos) return false;
+            parkUntil(scheduled);
+            if (run.timerExceeded) return false;
+        }
+        iteration(script, throttled, scheduled);
+        return !((cnt >= cfg.transactions() && cfg.durationSeconds() <= 0) || run.timerExceeded);
+    }
+
+    /** One transaction of {@code script}, accounted; {@code scheduled}: its start on the {@code -R} schedule, if throttled. */
+    private void iteration(int script, boolean throttled, long scheduled) {
+        boolean connectEach = run.config.connect();
+        if (connectEach) {
+            long t0 = System.nanoTime();
+            session = run.openSession(id);
+            connectNanos += System.nanoTime() - t0;
+        }
+        long begin = System.nanoTime();
+        if (!throttled) scheduled = begin;
+        StatsData.Failure failure = transaction(script);
+        long end = System.nanoTime();
+        account(script, false, failure, scheduled, begin, end);
+        try {
+            if (session.inTransaction()) {
+                throw new Abort("client " + id + " aborted: end of script reached without completing the last transaction");
             }
-            long begin = System.nanoTime();
-            if (!throttled) scheduled = begin;
-            StatsData.Failure failure = transaction(script);
-            long end = System.nanoTime();
-            account(script, false, failure, scheduled, begin, end);
-            try {
-                if (session.inTransaction()) {
-                    throw new Abort("client " + id + " aborted: end of script reached without completing the last transaction");
-                }
-            } catch (SQLException e) {
-                throw new Abort("client " + id + " aborted while receiving the transaction status");
-            }
-            if (cfg.connect()) {
-                long t0 = System.nanoTime();
-                session.close();
-                session = null;
-                connectNanos += System.nanoTime() - t0;
-            }
-            if ((cnt >= cfg.transactions() && cfg.durationSeconds() <= 0) || run.timerExceeded) return;
+        } catch (SQLException e) {
+            throw new Abort("client " + id + " aborted while receiving the transaction status");
+        }
+        if (connectEach) {
+            long t0 = System.nanoTime();
+            session.close();
+            session = null;
+            connectNanos += System.nanoTime() - t0;
         }
     }
 
@@ -155,12 +170,12 @@ final class Client implements Runnable, Evaluator.Context {
         return c;
     }
 
-    /** Runs every script in turn until {@code over} says so; throws at an error. */
-    void rehearse(BooleanSupplier over) throws SQLException {
+    /** Runs every script in turn, as the run does, until {@code over} says so; throws at an error. */
+    void rehearse(BooleanSupplier over) {
         while (!over.getAsBoolean()) {
             for (int s = 0; s < run.scripts.length; s++) {
-                transaction(s);
-                if (session.inTransaction()) session.rollback();
+                curScript = s;
+                iteration(s, false, 0);
             }
         }
     }

@@ -53,7 +53,7 @@ final class Rehearsal {
         c.session.rehearse(run.scripts, true);
         try {
             c.rehearsal(run).rehearse(() -> over);
-        } catch (SQLException | RuntimeException e) {   // Client.Abort included
+        } catch (RuntimeException e) {   // Client.Abort included
             // the rehearsal ends early; the run itself is unaffected
         } finally {
             if (c.session.inTransaction()) c.session.rollback();
