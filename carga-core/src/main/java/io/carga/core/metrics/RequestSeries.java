@@ -14,7 +14,6 @@ import org.HdrHistogram.Histogram;
  */
 final class RequestSeries {
     private static final Outcome[] OUTCOMES = Outcome.values();
-    private static final int OK = Outcome.OK.ordinal();
     /** Distinct failure reasons kept per series and interval; the rest are counted under one line. */
     static final int MAX_REASONS = 20;
     static final String OTHER_REASONS = "(other reasons)";
@@ -58,8 +57,8 @@ final class RequestSeries {
             a.latency().recordValue(latency);
             a.service().recordValue(service);
         }
-        if (e.outcome().isError()) {   // an OK is counted at the drain: the histogram holds every event
-            outcomes[e.outcome().ordinal()].increment();
+        outcomes[e.outcome().ordinal()].increment();
+        if (e.outcome().isError()) {
             failure(e.outcome(), e.error());
         }
         if (e.bytesReceived() != 0) {
@@ -117,17 +116,9 @@ final class RequestSeries {
             svc.add(both);
         }
         long[] counts = new long[outcomes.length];
-        long errors = 0;
         for (int i = 0; i < counts.length; i++) {
-            if (i != OK) {
-                counts[i] = outcomes[i].sumThenReset();
-                errors += counts[i];
-            }
+            counts[i] = outcomes[i].sumThenReset();
         }
-        // Every event is in the latency histogram; the OKs are the rest. One shared counter less per event: on
-        // two cores, a LongAdder's cells bounce between them, and its CAS was the clients' top Java frame.
-        // An error whose counter comes after the drain is an OK here and an error next interval (never lost).
-        counts[OK] = Math.max(0, lat.getTotalCount() - errors);
         Map<String, Double> sums = Map.of();
         if (!fields.isEmpty()) {
             sums = new java.util.TreeMap<>();
