@@ -231,7 +231,8 @@ final class JdbcSession implements Session {
         }
         for (int i = 0; i < standIns.length; i++) {
             for (int j = 0; j < standIns[i].length; j++) {
-                standIns[i][j] = on && scripts[i][j] instanceof Command.Sql sql ? standIn(sql) : null;
+                standIns[i][j] = on && scripts[i][j] instanceof Command.Sql sql
+                        ? StandIn.forCommand(sql, mode == QueryMode.SIMPLE, standInTable) : null;
             }
         }
         if (!on) {
@@ -255,14 +256,6 @@ final class JdbcSession implements Session {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    /** What the rehearsal sends for a command: null for itself (a query). */
-    private String standIn(Command.Sql cmd) {
-        if (StandIn.isQuery(cmd.text())) return null;
-        if (mode != QueryMode.SIMPLE || cmd.meta() != Command.Meta.NONE) return StandIn.SKIP;
-        String s = StandIn.of(cmd.text(), standInTable);
-        return s == null ? StandIn.SKIP : s;
     }
 
     @Override

@@ -27,26 +27,17 @@ final class JitSettle {
 
     /** Returns the milliseconds waited; 0 when the JVM does not report compilation time. */
     static long await() {
-        return await(0, QUIET_MILLIS, MAX_MILLIS);
+        return await(0, QUIET_MILLIS, MAX_MILLIS, () -> { });
     }
 
     /**
      * Waits at least {@code minMillis}, then until the JIT was about idle for {@code quietMillis}, at most
-     * {@code maxMillis} in all; returns the milliseconds waited. When the JVM does not report compilation
-     * time, it waits {@code minMillis}.
+     * {@code maxMillis} in all, running {@code meanwhile} every poll (20 ms); returns the milliseconds waited.
+     * When the JVM does not report compilation time, it waits {@code minMillis}.
      */
-    static long await(long minMillis, long quietMillis, long maxMillis) {
-        return await(minMillis, quietMillis, maxMillis, () -> { });
-    }
-
-    /** The same, running {@code meanwhile} every poll (20 ms). */
     static long await(long minMillis, long quietMillis, long maxMillis, Runnable meanwhile) {
         return compiledMillis() < 0 ? await(() -> 0, minMillis, minMillis, minMillis, meanwhile)
                 : await(JitSettle::compiledMillis, minMillis, quietMillis, maxMillis, meanwhile);
-    }
-
-    static long await(LongSupplier compiledMillis, long minMillis, long quietMillis, long maxMillis) {
-        return await(compiledMillis, minMillis, quietMillis, maxMillis, () -> { });
     }
 
     /** The JIT compilers' total time so far in milliseconds (it grows as compilations finish), or -1: unknown. */

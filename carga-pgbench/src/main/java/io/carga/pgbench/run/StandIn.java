@@ -1,5 +1,6 @@
 package io.carga.pgbench.run;
 
+import io.carga.pgbench.script.Command;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,17 @@ final class StandIn {
 
     /** Sends nothing (a marker, compared by identity). */
     static final String SKIP = new String("(skipped)");
+
+    /**
+     * What the rehearsal sends for {@code cmd}: null for the command itself (a query), {@link #SKIP} for nothing,
+     * or a stand-in's text. {@code simple}: the session speaks the simple protocol, the only one whose texts
+     * can be replaced (the others' statements are prepared once, for the run). {@code writes}: as in {@link #of}.
+     */
+    static String forCommand(Command.Sql cmd, boolean simple, boolean writes) {
+        if (isQuery(cmd.text())) return null;
+        String s = simple && cmd.meta() == Command.Meta.NONE ? of(cmd.text(), writes) : null;
+        return s == null ? SKIP : s;
+    }
 
     /**
      * The text to send in place of a command that is not a query, or null to skip it. {@code writes}: whether

@@ -2,6 +2,8 @@ package io.carga.pgbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carga.pgbench.script.Command;
+import io.carga.pgbench.script.ScriptParser;
 import org.junit.jupiter.api.Test;
 
 class StandInTest {
@@ -41,5 +43,17 @@ class StandInTest {
         assertThat(StandIn.of("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", true)).isNull();
         assertThat(StandIn.of("VACUUM t", true)).isNull();
         assertThat(StandIn.of("COPY t FROM STDIN", true)).isNull();
+    }
+
+    @Test
+    void eachCommandGetsItselfAStandInOrNothing() {
+        Command[] cmds = ScriptParser.parse("SELECT 1;\nUPDATE t SET x = 1;\nINSERT INTO t VALUES (1) RETURNING x \\gset\nVACUUM t;\n",
+                "s.sql", 1).commands().toArray(Command[]::new);
+        assertThat(StandIn.forCommand((Command.Sql) cmds[0], true, true)).as("a query goes as it is").isNull();
+        assertThat(StandIn.forCommand((Command.Sql) cmds[1], true, true)).startsWith("UPDATE pg_temp.");
+        assertThat(StandIn.forCommand((Command.Sql) cmds[1], false, true)).as("prepared: queries only").isSameAs(StandIn.SKIP);
+        assertThat(StandIn.forCommand((Command.Sql) cmds[1], true, false)).as("no table").isSameAs(StandIn.SKIP);
+        assertThat(StandIn.forCommand((Command.Sql) cmds[2], true, true)).as("its \\gset needs the real rows").isSameAs(StandIn.SKIP);
+        assertThat(StandIn.forCommand((Command.Sql) cmds[3], true, true)).isSameAs(StandIn.SKIP);
     }
 }
