@@ -10,6 +10,8 @@ import io.carga.pgbench.run.Console;
 import io.carga.pgbench.run.EmbeddedDb;
 import io.carga.pgbench.run.Initializer;
 import io.carga.pgbench.run.QueryMode;
+import io.carga.pgbench.run.Threading;
+import io.carga.pgbench.loop.EventLoop;
 import io.carga.pgbench.script.Builtins;
 import io.carga.pgbench.script.Script;
 import io.carga.pgbench.script.ScriptException;
@@ -151,9 +153,10 @@ public final class DbCommand implements Callable<Integer> {
             description = "SELECT 1 statements run over all clients before the clock starts, so the JIT is warm (default "
                     + DEFAULT_WARMUP + "; 0 for none)")
     int warmUp = DEFAULT_WARMUP;
-    @Option(names = "--threads", paramLabel = "auto|platform|virtual",
-            description = "one platform or one virtual thread per client; auto: platform up to "
-                    + AUTO_PLATFORM_MAX_CLIENTS + " clients (faster on few cores, see the module README)")
+    @Option(names = "--threads", paramLabel = "auto|loop|platform|virtual",
+            description = "loop: pgbench's threads, each -j job's clients on one thread's event loop; platform or virtual: "
+                    + "a thread per client; auto: loop where the JVM allows it (carga's launcher does), else platform up to "
+                    + AUTO_PLATFORM_MAX_CLIENTS + " clients (see the module README)")
     String threads = "auto";
     @Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit") boolean help;
 
@@ -379,15 +382,22 @@ public final class DbCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("unrecognized random seed option \"" + randomSeed + "\"");
         }
-        boolean virtual = switch (threads) {
-            case "auto" -> c > AUTO_PLATFORM_MAX_CLIENTS;
-            case "platform" -> false;
-            case "virtual" -> true;
-            default -> throw new UsageException("invalid --threads: \"" + threads + "\" (auto, platform or virtual)");
+        Threading threading = switch (threads) {
+            case "auto" -> EventLoop.available() ? Threading.LOOP
+                    : c > AUTO_PLATFORM_MAX_CLIENTS ? Threading.VIRTUAL : Threading.PLATFORM;
+            case "loop" -> {
+                if (!EventLoop.available()) {
+                    throw new UsageException("--threads=loop needs the JVM option --add-exports java.base/jdk.internal.vm=ALL-UNNAMED");
+                }
+                yield Threading.LOOP;
+            }
+            case "platform" -> Threading.PLATFORM;
+            case "virtual" -> Threading.VIRTUAL;
+            default -> throw new UsageException("invalid --threads: \"" + threads + "\" (auto, loop, platform or virtual)");
         };
         return new BenchConfig(scripts, c, j, t, dur, progress == null ? 0 : positive(progress, "-P/--progress", 0),
                 perCommand, noVacuum, vacuumAll, r, limit, mode, defs, randomSeed, log, agg, sampling, logPrefix,
-                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, virtual, Math.max(0, warmUp));
+                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, threading, Math.max(0, warmUp));
     }
 
     private static Builtins.Builtin findBuiltin(String name) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Runs a benchmark as pgbench does: seeds the generators in pgbench's order (so a given
@@ -74,6 +75,7 @@ public final class Bench {
         carga.declare(run.seriesNames()); // before the JIT compiles the clients' recording, see MetricsHub.declare
         List<Client> clients = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
+        List<List<Client>> groupClients = new ArrayList<>();
         long pid = ProcessHandle.current().pid();
         int dealt = 0;
         for (int g = 0; g < cfg.jobs(); g++) {
@@ -87,6 +89,8 @@ public final class Bench {
                     : null;
             Group group = new Group(g, choose, throttle, sample, cfg, log);
             groups.add(group);
+            List<Client> members = new ArrayList<>();
+            groupClients.add(members);
             for (int k = 0; k < n; k++) {
                 int id = dealt + k;
                 Variables v = template.copy();
@@ -94,7 +98,9 @@ public final class Bench {
                 if (!template.contains("client_id")) v.putValue("startup", "client_id", Value.of((long) id));
                 if (!template.contains("default_seed")) v.putValue("startup", "default_seed", Value.of(defaultSeed));
                 if (!template.contains("random_seed")) v.putValue("startup", "random_seed", Value.of(seed));
-                clients.add(new Client(id, group, run, v, clientRngs.get(id)));
+                Client c = new Client(id, group, run, v, clientRngs.get(id));
+                clients.add(c);
+                members.add(c);
             }
             dealt += n;
         }
@@ -103,7 +109,6 @@ public final class Bench {
         CountDownLatch warmedUp = new CountDownLatch(clients.size());
         CountDownLatch connected = new CountDownLatch(clients.size());
         CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
         // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
         Rehearsal rehearsal = warmUpEach > 0 && run.debug == null ? new Rehearsal(cfg, db) : null;
@@ -111,9 +116,10 @@ public final class Bench {
                 + (rehearsal != null ? ", then the scripts, read-only, until the JIT is idle, at most "
                         + Rehearsal.MAX_MILLIS / 1000 + " s" : "")
                 + ")...");
-        for (Client c : clients) {
-            threads.add(threadBuilder(cfg).name("carga-db-client-" + c.id).start(() -> {
-                if (!cfg.connect()) {
+        // connects, warms up and rehearses one client, on its thread; counts it connected whatever happens
+        Consumer<Client> prepare = c -> {
+            try {
+                if (!cfg.connect() && !c.aborted) {
                     boolean warm = false;
                     try {
                         c.session = run.openSession(c.id);
@@ -135,21 +141,25 @@ public final class Bench {
                         if (!warm) warmedUp.countDown();
                     }
                 }
+            } finally {
+                c.prepared = true;
                 connected.countDown();
-                await(go);
-                carga.userStarted();
-                try {
-                    if (!c.aborted) c.run();
-                } finally {
-                    carga.userEnded();
-                }
-            }));
-        }
+            }
+        };
+        Consumer<Client> body = c -> {
+            carga.userStarted();
+            try {
+                if (!c.aborted) c.run();
+            } finally {
+                carga.userEnded();
+            }
+        };
+        List<Thread> threads = ClientThreads.start(cfg.threads(), groupClients, prepare, go, body, run::error);
         if (rehearsal != null) {
-            await(warmedUp);
+            ClientThreads.await(warmedUp);
             rehearsal.direct();
         }
-        await(connected);
+        ClientThreads.await(connected);
         if (warmUpEach > 0) JitSettle.await();
         carga.start(() -> run.timerExceeded = true);
         long benchStart = System.nanoTime();
@@ -198,10 +208,6 @@ public final class Bench {
         long last = 0;
         for (Client c : clients) last = Math.max(last, c.connectedAt);
         return last == 0 ? fallback : last;
-    }
-
-    private static Thread.Builder threadBuilder(BenchConfig cfg) {
-        return cfg.virtualThreads() ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
     }
 
     /** pgbench's set_random_seed: "time" (default), "rand" or an unsigned integer. */
@@ -258,15 +264,6 @@ public final class Bench {
             out.err().println();
             out.error(e.getMessage());
             out.err().println("carga db: detail: (ignoring this error and continuing anyway)");
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

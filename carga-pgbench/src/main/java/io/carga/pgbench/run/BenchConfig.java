@@ -32,7 +32,7 @@ import java.util.Map;
  * @param builtinUsed      whether a builtin script runs (then the scale is read from pgbench_branches)
  * @param debug            --debug
  * @param connect          -C: a new connection for each transaction
- * @param virtualThreads   one virtual thread per client instead of one platform thread (see DbCommand --threads)
+ * @param threads          what runs the clients (see DbCommand --threads)
  * @param warmUp           {@code SELECT 1} statements run before the clock starts, over all clients (0: none)
  */
 public record BenchConfig(List<Script> scripts, int clients, int jobs, int transactions, int durationSeconds,
@@ -40,7 +40,7 @@ public record BenchConfig(List<Script> scripts, int clients, int jobs, int trans
                           double rate, double latencyLimitMs, QueryMode mode, Map<String, String> defines,
                           String randomSeed, boolean log, int aggregateSeconds, double samplingRate,
                           String logPrefix, Path logDir, int scale, boolean builtinUsed, boolean debug,
-                          boolean connect, boolean virtualThreads, int warmUp) {
+                          boolean connect, Threading threads, int warmUp) {
 
     public BenchConfig {
         scripts = List.copyOf(scripts);

@@ -16,12 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import io.carga.pgbench.loop.EventLoop;
 import java.util.function.BooleanSupplier;
 
 /**
- * One simulated database client: pgbench's per-client state machine, written as a plain loop on its
- * own virtual thread. It chooses a script, waits for its slot under {@code -R}, runs the commands
+ * One simulated database client: pgbench's per-client state machine, written as a plain loop of blocking
+ * code, which runs on its job's event loop or on a thread of its own ({@link ClientThreads}). It chooses a script, waits for its slot under {@code -R}, runs the commands
  * (honouring {@code \if} nesting), and accounts the transaction.
  */
 final class Client implements Runnable, Evaluator.Context {
@@ -45,6 +45,8 @@ final class Client implements Runnable, Evaluator.Context {
     long cnt;
     volatile boolean finished;
     volatile boolean aborted;
+    /** Set once the client was connected and warmed up (or failed to), on its own thread. */
+    volatile boolean prepared;
 
     private int[] cstack = new int[8];
     private int csp;
@@ -437,9 +439,9 @@ final class Client implements Runnable, Evaluator.Context {
         else if (!skipped) run.transaction(script, scheduled, begin, end, failure.name().toLowerCase());
     }
 
+    /** Sleeps until then ({@link System#nanoTime}); on a job's event loop, its other clients go on meanwhile. */
     static void parkUntil(long deadlineNanos) {
-        long rem;
-        while ((rem = deadlineNanos - System.nanoTime()) > 0) LockSupport.parkNanos(rem);
+        EventLoop.parkUntil(deadlineNanos);
     }
 
     // --- Evaluator.Context

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import io.carga.pgbench.loop.LoopSocketFactory;
 
 /**
  * Opens PgJDBC connections for one URL, tuned for the protocol of {@code -M}: the simple protocol
@@ -13,13 +14,15 @@ import java.util.Properties;
  */
 public record ConnectionFactory(String url, Properties properties) {
 
-    public Connection open(QueryMode mode) throws SQLException {
+    /** @param onLoop whether the connection is for a client on an {@link io.carga.pgbench.loop.EventLoop} */
+    public Connection open(QueryMode mode, boolean onLoop) throws SQLException {
         Properties p = new Properties();
         p.putAll(properties);
         p.putIfAbsent("ApplicationName", "carga db");
         p.setProperty("stringtype", "unspecified");
         p.putIfAbsent("disableColumnSanitiser", "true"); // no lower-casing of column labels per result
-        p.putIfAbsent("socketFactory", BlockingSocketFactory.class.getName()); // one read() per reply: see there
+        // on a loop, sockets that suspend the client instead of blocking; else, one read() per reply: see there
+        p.putIfAbsent("socketFactory", (onLoop ? LoopSocketFactory.class : BlockingSocketFactory.class).getName());
         switch (mode) {
             case SIMPLE -> {
                 p.setProperty("preferQueryMode", "simple");
@@ -42,6 +45,6 @@ public record ConnectionFactory(String url, Properties properties) {
 
     /** A plain connection for setup work (initialization, vacuum, table info). */
     public Connection open() throws SQLException {
-        return open(QueryMode.SIMPLE);
+        return open(QueryMode.SIMPLE, false);
     }
 }

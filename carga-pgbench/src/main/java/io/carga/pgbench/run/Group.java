@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What pgbench calls a thread ({@code -j}): a group of clients that share the Poisson schedule of
- * {@code -R}, the weighted script choice, the log sampling and one log file. Here each client has
- * its own virtual thread, so the shared parts are guarded by this object's monitor.
+ * {@code -R}, the weighted script choice, the log sampling and one log file. Its clients run on one
+ * thread's event loop, or each on a thread of its own ({@code --threads}): the shared parts are guarded by
+ * this object's monitor, never held across a wait.
  */
 final class Group {
     final int id;

@@ -57,7 +57,7 @@ final class RunState {
 
     Session openSession(int clientId) {
         try {
-            return new JdbcSession(db.open(config.mode()), config.mode(), commandsPerScript, clientId, debug);
+            return new JdbcSession(db.open(config.mode(), config.threads() == Threading.LOOP), config.mode(), commandsPerScript, clientId, debug);
         } catch (SQLException e) {
             throw new Client.Abort("could not create connection for client " + clientId + ": " + e.getMessage());
         }

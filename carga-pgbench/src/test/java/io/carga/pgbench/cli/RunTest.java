@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Benchmark runs end to end: initialization, builtins, -R with --latency-limit, logs, the report shape. */
 @Timeout(90)
@@ -53,6 +55,21 @@ class RunTest {
         assertThat(out).containsPattern("(?m)^carga: client CPU during the run: \\d+\\.\\d{2} s, \\d+\\.\\d us per transaction");
         assertThat(db.err()).contains("starting vacuum...end.");
         TestDb.exec("select 1"); // the history table got the rows
+    }
+
+    /** Each way to run the clients runs them all to the end, -C and \sleep included (the default is a loop per job). */
+    @ParameterizedTest
+    @ValueSource(strings = {"loop", "platform", "virtual"})
+    void everyThreadingRunsEveryClient(String threads) throws IOException {
+        Path script = dir.resolve("sleepy.sql");
+        Files.writeString(script, "\\set aid random(1, 100000 * :scale)\n\\sleep 1 ms\nSELECT abalance FROM pgbench_accounts WHERE aid = :aid;\n");
+        Db db = Db.run("-c", "5", "-j", "2", "-t", "20", "--threads=" + threads, "-f", script.toString());
+        assertThat(db.exit()).as(db.err()).isZero();
+        assertThat(db.out()).contains("number of clients: 5\nnumber of threads: 2\n",
+                "number of transactions actually processed: 100/100\n", "number of failed transactions: 0 (0.000%)");
+        Db reconnecting = Db.run("-c", "3", "-j", "2", "-t", "10", "-C", "--threads=" + threads, "-b", "select-only");
+        assertThat(reconnecting.exit()).as(reconnecting.err()).isZero();
+        assertThat(reconnecting.out()).contains("number of transactions actually processed: 30/30\n");
     }
 
     @Test

@@ -38,7 +38,7 @@ class SessionRehearsalTest {
 
     @Test
     void sendsTheStandInsAndLeavesTheSessionAsItWas() throws Exception {
-        try (Connection c = TestDb.connections().open(QueryMode.SIMPLE);
+        try (Connection c = TestDb.connections().open(QueryMode.SIMPLE, false);
              JdbcSession s = new JdbcSession(c, QueryMode.SIMPLE, new int[] {scripts[0].length}, 0, null)) {
             s.rehearse(scripts, true);
             assertThat(setting(c, "default_transaction_read_only")).isEqualTo("on");
@@ -61,7 +61,7 @@ class SessionRehearsalTest {
     void aQueryThatWritesFailsInsteadOfWriting() throws Exception {
         Command[][] writing = {ScriptParser.parse("SELECT n FROM carga_rehearsed FOR UPDATE;\n", "w.sql", 1)
                 .commands().toArray(Command[]::new)};
-        try (Connection c = TestDb.connections().open(QueryMode.SIMPLE);
+        try (Connection c = TestDb.connections().open(QueryMode.SIMPLE, false);
              JdbcSession s = new JdbcSession(c, QueryMode.SIMPLE, new int[] {1}, 0, null)) {
             s.rehearse(writing, true);
             assertThatThrownBy(() -> s.execute(0, 0, (Command.Sql) writing[0][0], vars))
@@ -73,7 +73,7 @@ class SessionRehearsalTest {
 
     @Test
     void theExtendedProtocolsSendTheQueriesOnly() throws Exception {
-        try (Connection c = TestDb.connections().open(QueryMode.PREPARED);
+        try (Connection c = TestDb.connections().open(QueryMode.PREPARED, false);
              JdbcSession s = new JdbcSession(c, QueryMode.PREPARED, new int[] {scripts[0].length}, 0, null)) {
             s.rehearse(scripts, true);
             runAll(s);

@@ -1,0 +1,180 @@
+package io.carga.pgbench.loop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * pgbench's thread: one platform thread that runs many clients, each written as plain blocking code. A client
+ * runs as a continuation ({@link Continuations}) until it must wait, for a socket ({@link LoopSocket}) or a
+ * time ({@link #parkUntil}); it then yields, and the loop runs the next client that can go on. When none
+ * can, the loop polls every socket it waits on with one {@code epoll_wait}, as pgbench's threads do with
+ * {@code poll}: a thread wakes once for all the replies that came in meanwhile, not once per reply.
+ *
+ * <pre>{@code
+ * EventLoop loop = new EventLoop();
+ * for (Client c : clients) loop.spawn(c);
+ * loop.run();   // on a LoopThread, returns when every client ended
+ * }</pre>
+ *
+ * Everything here runs on the loop's own thread; only {@link #wakeup} may be called from another.
+ */
+public final class EventLoop {
+    /** Below this, a timed wait polls once and parks instead of {@code epoll_wait}, whose timeout is in ms. */
+    private static final long PARK_BELOW_NANOS = 1_000_000;
+
+    private final Selector selector;
+    private final ArrayDeque<Fiber> ready = new ArrayDeque<>();
+    private final PriorityQueue<Fiber> timers = new PriorityQueue<>(Comparator.comparingLong(f -> f.wakeAt));
+    private final java.util.function.Consumer<SelectionKey> onSelected = this::selected;
+    private Fiber current;
+    private int live;
+
+    /** One client's continuation, and what it waits for. */
+    private static final class Fiber {
+        final Object continuation;
+        SelectionKey waitingOn;
+        long wakeAt;
+
+        Fiber(Object continuation) {
+            this.continuation = continuation;
+        }
+    }
+
+    public EventLoop() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether clients can run on loops in this JVM (see {@link Continuations}). */
+    public static boolean available() {
+        return Continuations.AVAILABLE;
+    }
+
+    /** A thread for {@link #run}: waits of the code its loop runs go through the loop. */
+    public Thread newThread(String name, Runnable body) {
+        return new LoopThread(this, name, body);
+    }
+
+    /** Adds a client; it starts at the next turn of {@link #run}. */
+    public void spawn(Runnable body) {
+        ready.add(new Fiber(Continuations.create(body)));
+        live++;
+    }
+
+    /** Runs the clients until every one ended; on the loop's own thread. A client's exception ends the loop. */
+    public void run() {
+        try {
+            while (live > 0) {
+                Fiber f;
+                while ((f = ready.poll()) != null) {
+                    current = f;
+                    try {
+                        Continuations.run(f.continuation);
+                    } finally {
+                        current = null;
+                    }
+                    if (Continuations.isDone(f.continuation)) live--;
+                }
+                if (live > 0) poll();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Wakes the loop if it waits in {@code epoll_wait}; from any thread. */
+    public void wakeup() {
+        selector.wakeup();
+    }
+
+    /** The loop whose client runs on this thread now, or null. */
+    static EventLoop current() {
+        return Thread.currentThread() instanceof LoopThread t && t.loop.current != null ? t.loop : null;
+    }
+
+    /** Sleeps until {@code deadline} ({@link System#nanoTime}): the loop's clients go on meanwhile. */
+    public static void parkUntil(long deadline) {
+        EventLoop loop = current();
+        if (loop == null || !loop.sleep(deadline)) {
+            long rem;
+            while ((rem = deadline - System.nanoTime()) > 0) LockSupport.parkNanos(rem);
+        }
+    }
+
+    private boolean sleep(long deadline) {
+        Fiber f = current;
+        f.wakeAt = deadline;
+        timers.add(f);
+        if (Continuations.yieldNow()) return true;
+        timers.remove(f);
+        return false;
+    }
+
+    /**
+     * Suspends the running client until {@code channel} is ready for {@code ops}; false if it cannot be
+     * suspended (then the caller waits itself). {@code key} is the channel's key with this loop's selector, or
+     * null the first time; the key in use is returned through {@code keys[0]}.
+     */
+    boolean await(SelectableChannel channel, int ops, SelectionKey[] key) throws IOException {
+        Fiber f = current;
+        SelectionKey k = key[0];
+        if (k == null || k.selector() != selector) {
+            k = channel.register(selector, ops, f);
+            key[0] = k;
+        } else {
+            if (k.interestOps() != ops) k.interestOps(ops);
+            k.attach(f);
+        }
+        f.waitingOn = k;
+        if (Continuations.yieldNow()) return true;
+        f.waitingOn = null;
+        return false;
+    }
+
+    private void poll() throws IOException {
+        if (!ready.isEmpty()) {
+            selector.selectNow(onSelected);
+        } else if (timers.isEmpty()) {
+            selector.select(onSelected);
+        } else {
+            long wait = timers.peek().wakeAt - System.nanoTime();
+            if (wait >= PARK_BELOW_NANOS) {
+                selector.select(onSelected, wait / 1_000_000);
+            } else if (selector.selectNow(onSelected) == 0 && wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().wakeAt - now <= 0) ready.add(timers.poll());
+    }
+
+    private void selected(SelectionKey k) {
+        Fiber f = (Fiber) k.attachment();
+        if (f != null && f.waitingOn == k) {
+            f.waitingOn = null;
+            ready.add(f);
+        } else if (k.isValid()) {
+            k.interestOps(0); // bytes nobody waits for yet (a notice): polled again when someone does
+        }
+    }
+
+    private static final class LoopThread extends Thread {
+        final EventLoop loop;
+
+        LoopThread(EventLoop loop, String name, Runnable body) {
+            super(body, name);
+            this.loop = loop;
+            setDaemon(true);
+        }
+    }
+}
