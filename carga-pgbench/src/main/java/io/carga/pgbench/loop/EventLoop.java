@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * loop.run();   // on a LoopThread, returns when every client ended
  * }</pre>
  *
- * Everything here runs on the loop's own thread; only {@link #wakeup} may be called from another.
+ * Everything here runs on the loop's own thread.
  */
 public final class EventLoop {
     /** Below this, a timed wait polls once and parks instead of {@code epoll_wait}, whose timeout is in ms. */
@@ -92,11 +92,6 @@ public final class EventLoop {
         }
     }
 
-    /** Wakes the loop if it waits in {@code epoll_wait}; from any thread. */
-    public void wakeup() {
-        selector.wakeup();
-    }
-
     /** The loop whose client runs on this thread now, or null. */
     static EventLoop current() {
         return Thread.currentThread() instanceof LoopThread t && t.loop.current != null ? t.loop : null;
@@ -122,15 +117,14 @@ public final class EventLoop {
 
     /**
      * Suspends the running client until {@code channel} is ready for {@code ops}; false if it cannot be
-     * suspended (then the caller waits itself). {@code key} is the channel's key with this loop's selector, or
-     * null the first time; the key in use is returned through {@code keys[0]}.
+     * suspended (then the caller waits itself). The channel stays registered, and its interest too: most waits
+     * change nothing the kernel must hear of.
      */
-    boolean await(SelectableChannel channel, int ops, SelectionKey[] key) throws IOException {
+    boolean await(SelectableChannel channel, int ops) throws IOException {
         Fiber f = current;
-        SelectionKey k = key[0];
-        if (k == null || k.selector() != selector) {
+        SelectionKey k = channel.keyFor(selector);
+        if (k == null) {
             k = channel.register(selector, ops, f);
-            key[0] = k;
         } else {
             if (k.interestOps() != ops) k.interestOps(ops);
             k.attach(f);

@@ -24,8 +24,6 @@ import java.nio.channels.SocketChannel;
  */
 final class LoopSocket extends Socket {
     private final SocketChannel channel;
-    /** The channel's key with the loop's selector (one slot, so that the loop can set it). */
-    private final SelectionKey[] loopKey = new SelectionKey[1];
     private Selector own;
     private int timeoutMillis;
     /** Bytes went out since the last read. */
@@ -63,7 +61,7 @@ final class LoopSocket extends Socket {
 
     private void await(int ops, int timeout) throws IOException {
         EventLoop loop = timeout == 0 ? EventLoop.current() : null;
-        if (loop != null && loop.await(channel, ops, loopKey)) return;
+        if (loop != null && loop.await(channel, ops)) return;
         if (own == null) own = Selector.open();
         SelectionKey k = channel.keyFor(own);
         if (k == null) channel.register(own, ops);
