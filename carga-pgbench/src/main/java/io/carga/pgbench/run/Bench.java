@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 
 /**
  * Runs a benchmark as pgbench does: seeds the generators in pgbench's order (so a given
@@ -106,8 +105,6 @@ public final class Bench {
         }
 
         long startTime = System.nanoTime();
-        CountDownLatch warmedUp = new CountDownLatch(clients.size());
-        CountDownLatch connected = new CountDownLatch(clients.size());
         CountDownLatch go = new CountDownLatch(1);
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
         // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
@@ -116,50 +113,13 @@ public final class Bench {
                 + (rehearsal != null ? ", then the scripts, read-only, until the JIT is idle, at most "
                         + Rehearsal.MAX_MILLIS / 1000 + " s" : "")
                 + ")...");
-        // connects, warms up and rehearses one client, on its thread; counts it connected whatever happens
-        Consumer<Client> prepare = c -> {
-            try {
-                if (!cfg.connect() && !c.aborted) {
-                    boolean warm = false;
-                    try {
-                        c.session = run.openSession(c.id);
-                        c.connectedAt = System.nanoTime();
-                        c.session.warmUp(warmUpEach);
-                        warm = true;
-                        warmedUp.countDown();
-                        if (rehearsal != null) rehearsal.rehearse(c);
-                    } catch (Client.Abort a) {
-                        run.error(a.getMessage());
-                        c.aborted = true;
-                    } catch (SQLException e) {
-                        run.error("client " + c.id + " could not warm up: " + e.getMessage());
-                        c.aborted = true;
-                    } catch (RuntimeException e) { // the main thread waits for every client: never die silently here
-                        run.error("client " + c.id + " could not connect: " + e);
-                        c.aborted = true;
-                    } finally {
-                        if (!warm) warmedUp.countDown();
-                    }
-                }
-            } finally {
-                c.prepared = true;
-                connected.countDown();
-            }
-        };
-        Consumer<Client> body = c -> {
-            carga.userStarted();
-            try {
-                if (!c.aborted) c.run();
-            } finally {
-                carga.userEnded();
-            }
-        };
-        List<Thread> threads = ClientThreads.start(cfg.threads(), groupClients, prepare, go, body, run::error);
+        Preparation prep = new Preparation(run, clients.size(), warmUpEach, rehearsal);
+        List<Thread> threads = ClientThreads.start(cfg.threads(), groupClients, prep, go, c -> carga.userEnded(), run::error);
         if (rehearsal != null) {
-            ClientThreads.await(warmedUp);
+            ClientThreads.await(prep.warmedUp);
             rehearsal.direct();
         }
-        ClientThreads.await(connected);
+        ClientThreads.await(prep.connected);
         if (warmUpEach > 0) JitSettle.await();
         carga.start(() -> run.timerExceeded = true);
         long benchStart = System.nanoTime();
@@ -171,6 +131,7 @@ public final class Bench {
         if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
         long cpuStart = processCpuNanos();
         long jitStart = JitSettle.compiledMillis();
+        for (int i = 0; i < clients.size(); i++) carga.userStarted();
         go.countDown();
         Thread timer = null;
         if (cfg.durationSeconds() > 0) {

@@ -48,6 +48,13 @@ public record BenchConfig(List<Script> scripts, int clients, int jobs, int trans
         jobs = Math.min(jobs, clients);
     }
 
+    /** What the warm-up rehearsal runs with: as fast as it can (no {@code -R}), the rest as given. */
+    BenchConfig rehearsal() {
+        return new BenchConfig(scripts, clients, jobs, transactions, durationSeconds, progressSeconds, perCommand,
+                noVacuum, vacuumAll, 0, latencyLimitMs, mode, defines, randomSeed, log, aggregateSeconds, samplingRate,
+                logPrefix, logDir, scale, builtinUsed, debug, connect, threads, warmUp);
+    }
+
     /** pgbench's throttle_delay: mean microseconds between transactions of one job. */
     double throttleDelayMicros() {
         return rate > 0 ? 1_000_000.0 / rate * jobs : 0;

@@ -17,14 +17,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import io.carga.pgbench.loop.EventLoop;
-import java.util.function.BooleanSupplier;
 
 /**
  * One simulated database client: pgbench's per-client state machine, written as a plain loop of blocking
  * code, which runs on its job's event loop or on a thread of its own ({@link ClientThreads}). It chooses a script, waits for its slot under {@code -R}, runs the commands
  * (honouring {@code \if} nesting), and accounts the transaction.
  */
-final class Client implements Runnable, Evaluator.Context {
+final class Client implements Evaluator.Context {
 
     private static final int IF_TRUE = 1, IF_FALSE = 2, IF_IGNORED = 3, IF_ELSE_TRUE = 4, IF_ELSE_FALSE = 5;
 
@@ -55,6 +54,8 @@ final class Client implements Runnable, Evaluator.Context {
 
     /** A stand-in that warms the JIT up (see {@link #rehearsal}): it never sleeps nor runs shell commands. */
     private final boolean rehearsing;
+    /** The count it stops at: {@code -t}, none under {@code -T} ({@link Long#MAX_VALUE}), a round's end in a rehearsal. */
+    private long lastTransaction;
 
     Client(int id, Group group, RunState run, Variables vars, Prng rng) {
         this(id, group, run, vars, rng, false);
@@ -62,6 +63,8 @@ final class Client implements Runnable, Evaluator.Context {
 
     private Client(int id, Group group, RunState run, Variables vars, Prng rng, boolean rehearsing) {
         this.rehearsing = rehearsing;
+        BenchConfig cfg = run.config;
+        this.lastTransaction = cfg.durationSeconds() <= 0 && cfg.transactions() > 0 ? cfg.transactions() : Long.MAX_VALUE;
         this.id = id;
         this.group = group;
         this.run = run;
@@ -77,31 +80,29 @@ final class Client implements Runnable, Evaluator.Context {
         }
     }
 
-    @Override
-    public void run() {
-        try {
-            loop();
-            finished = true;
-        } catch (Abort a) {
-            aborted = true;
-            run.error(a.getMessage());
-        } catch (RuntimeException e) {
-            aborted = true;
-            run.error("client " + id + " aborted: " + e);
-        } finally {
+    /**
+     * The client's next transaction; false once it is done (the time is up, its {@code -t} count reached, or it
+     * aborted), and its connection is then closed. Its thread, or its job's event loop, calls it again and again:
+     * a transaction per call.
+     */
+    boolean step() {
+        if (!aborted) {
+            try {
+                if (next()) return true;
+                finished = true;
+            } catch (Abort a) {
+                aborted = true;
+                run.error(a.getMessage());
+            } catch (RuntimeException e) {
+                aborted = true;
+                run.error("client " + id + " aborted: " + e);
+            }
+        }
+        if (!rehearsing) { // a rehearsal's session is its client's, and goes on after its round
             if (session != null) session.close();
             session = null;
         }
-    }
-
-    /**
-     * The client's whole run. It is entered once, so the JIT could only compile it on the stack, after tens of
-     * thousands of loops: the loop itself does nothing but call {@link #next}.
-     */
-    private void loop() {
-        while (next()) {
-            // next() did the work
-        }
+        return false;
     }
 
     /** Chooses, schedules and runs the next transaction; false when this client is done. */
@@ -119,7 +120,7 @@ final class Client implements Runnable, Evaluator.Context {
                 scheduled = group.nextSchedule() * 1000;
                 if (limitNs > 0 && scheduled < System.nanoTime() - limitNs) {
                     account(script, true, StatsData.Failure.NONE, scheduled, scheduled, System.nanoTime());
-                    if (run.timerExceeded || (cfg.transactions() > 0 && cnt >= cfg.transactions())) return false;
+                    if (run.timerExceeded || cnt >= lastTransaction) return false;
                     continue;
                 }
                 break;
@@ -129,7 +130,7 @@ final class Client implements Runnable, Evaluator.Context {
             if (run.timerExceeded) return false;
         }
         iteration(script, throttled, scheduled);
-        return !((cnt >= cfg.transactions() && cfg.durationSeconds() <= 0) || run.timerExceeded);
+        return !(cnt >= lastTransaction || run.timerExceeded);
     }
 
     /** One transaction of {@code script}, accounted; {@code scheduled}: its start on the {@code -R} schedule, if throttled. */
@@ -167,19 +168,19 @@ final class Client implements Runnable, Evaluator.Context {
      * run will execute, with the run's types.
      */
     Client rehearsal(RunState warmRun) {
-        Client c = new Client(id, group, warmRun, vars.copy(), rng.copy(), true);
+        Client c = new Client(id, group.rehearsalCopy(), warmRun, vars.copy(), rng.copy(), true);
         c.session = session;
+        c.lastTransaction = 0;
         return c;
     }
 
-    /** Runs every script in turn, as the run does, until {@code over} says so; throws at an error. */
-    void rehearse(BooleanSupplier over) {
-        while (!over.getAsBoolean()) {
-            for (int s = 0; s < run.scripts.length; s++) {
-                curScript = s;
-                iteration(s, false, 0);
-            }
-        }
+    /**
+     * A rehearsal's next round of {@code n} transactions: its steps end at each round's end, so that the JIT
+     * compiles the way out of {@link #step} from the rehearsal's profile too. Ended for good by the time, it would
+     * take a branch never taken before, and that sends the compiled path back to the JIT just before the run.
+     */
+    void nextRound(int n) {
+        lastTransaction = cnt + n;
     }
 
     /** Runs one script; returns how it ended, or throws {@link Abort}. */

@@ -35,30 +35,39 @@ final class Rehearsal {
     final RunState run;
     private final MetricsHub hub = new MetricsHub();
     private final RunAggregate aggregate = new RunAggregate();
+    /** Transactions per round of a client's copy (see {@link Client#nextRound}). */
+    static final int ROUND = 16;
+
     private volatile boolean over;
     private long lastDrain = System.nanoTime();
     private long intervals;
 
     Rehearsal(BenchConfig cfg, ConnectionFactory db) {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        this.run = new RunState(cfg, db, new Console(nowhere, nowhere), hub);
+        this.run = new RunState(cfg.rehearsal(), db, new Console(nowhere, nowhere), hub);
     }
 
     /**
-     * On a client's thread, once it warmed up: its copy runs the scripts until {@link #direct} ends the
-     * rehearsal. It stops at the first error instead; either way the connection is then rolled back and back
-     * to normal, and the client starts the run as if nothing had happened.
+     * Once the client warmed up, on its thread: turns its session to rehearsing, and returns the copy of it that
+     * rehearses ({@link Client#rehearsal}), to be run step by step, round after round ({@link #nextRound}), until
+     * {@link #direct} ends the rehearsal or the copy stops at its first error. Then {@link #end}.
      */
-    void rehearse(Client c) throws SQLException {
+    Client begin(Client c) throws SQLException {
         c.session.rehearse(run.scripts, true);
-        try {
-            c.rehearsal(run).rehearse(() -> over);
-        } catch (RuntimeException e) {   // Client.Abort included
-            // the rehearsal ends early; the run itself is unaffected
-        } finally {
-            if (c.session.inTransaction()) c.session.rollback();
-            c.session.rehearse(run.scripts, false);
-        }
+        return c.rehearsal(run);
+    }
+
+    /** At the end of a copy's round: false once the rehearsal is over, or the copy stopped at an error. */
+    boolean nextRound(Client copy) {
+        if (over || copy.aborted) return false;
+        copy.nextRound(ROUND);
+        return true;
+    }
+
+    /** After the rehearsal: rolls its transaction back and turns the session back to normal, as if nothing happened. */
+    void end(Client c) throws SQLException {
+        if (c.session.inTransaction()) c.session.rollback();
+        c.session.rehearse(run.scripts, false);
     }
 
     /** On the main thread, once every client warmed up: lets them rehearse until the JIT is idle; returns the ms. */

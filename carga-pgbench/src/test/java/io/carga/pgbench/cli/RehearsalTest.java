@@ -72,6 +72,22 @@ class RehearsalTest {
         assertThat(count("SELECT count(*) FROM carga_probe WHERE n = 2")).as("inserted by the run only").isEqualTo(3);
     }
 
+    @Test
+    void logsTheRunsTransactionsOnly() throws Exception {
+        String prefix = dir.resolve("tx").toString();
+        Db db = Db.run("-n", "-c", "2", "-j", "1", "-t", "4", "-S", "-l", "--log-prefix", prefix, "--warmup", "200");
+
+        assertThat(db.exit()).as(db.err()).isZero();
+        assertThat(db.err()).contains("then the scripts, read-only");
+        List<Path> logs;
+        try (var files = Files.list(dir)) {
+            logs = files.toList();
+        }
+        assertThat(logs).hasSize(1);
+        assertThat(Files.readAllLines(logs.get(0))).as("2 clients x 4 transactions, none of the rehearsal's")
+                .hasSize(8).allMatch(l -> l.matches("[01] [1-4] .*"));
+    }
+
     private static List<String> history() throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = TestDb.connections().open(); Statement s = c.createStatement();

@@ -64,6 +64,28 @@ class EventLoopTest {
         assertThat(ms).as("the sleeps overlap").isBetween(300L, 550L);
     }
 
+    @Test
+    void aClientsStepsFollowEachOtherAndMayWait() throws Exception {
+        EventLoop loop = new EventLoop();
+        List<String> events = new CopyOnWriteArrayList<>();
+        int[] left = {3, 2};
+        for (int c = 0; c < 2; c++) {
+            String name = c == 0 ? "a" : "b";
+            int me = c;
+            loop.spawnSteps(() -> {
+                EventLoop.parkUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(me == 0 ? 20 : 50));
+                events.add(name + left[me]);
+                return --left[me] > 0;
+            });
+        }
+        Thread t = loop.newThread("test-loop", loop::run);
+        t.start();
+        t.join();
+        // a's steps end at 20, 40 and 60 ms, b's at 50 and 100: each step waits on the loop, not on the thread
+        assertThat(events).containsExactly("a3", "a2", "b2", "a1", "b1");
+        assertThat(left).containsExactly(0, 0);
+    }
+
     private static void sleepThenNote(long ms, String name, List<String> events) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         EventLoop.parkUntil(deadline);
