@@ -113,16 +113,18 @@ for w in select-only tpcb-like spec-5.1; do
     cus=$(awk -v c="$ccpu" -v n="$cn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
     echo "| $w | pgbench | $ptps | $plat | $pcpu | $pus | | |" >>"$RESULT"
     echo "| $w | carga db | $ctps | $clat | $ccpu | $cus | $crun | $ratio |" >>"$RESULT"
-    echo "$w $ratio" >>"$OUT/ratios.txt"
+    lratio=$(awk -v a="$clat" -v b="$plat" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    echo "$w $ratio $lratio" >>"$OUT/ratios.txt"
     echo "$w round $r: pgbench $ptps tps ($plat ms, $pus µs CPU/tx), carga db $ctps tps ($clat ms, $cus µs CPU/tx, $crun during the run): ${ratio}x (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 echo "Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)." >>"$RESULT"
 {
   echo
-  echo "Median carga/pgbench tps over the rounds (goal >= 0.90 each):"
+  echo "Medians over the rounds, carga db / pgbench: tps (goal >= 0.90 each), average latency (goal 0.90-1.10):"
+  median() { sort -n | awk '{a[NR] = $1} END {printf "%.3f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
   for w in select-only tpcb-like spec-5.1; do
-    echo "- $w: $(awk -v w="$w" '$1 == w {print $2}' "$OUT/ratios.txt" | sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}')"
+    echo "- $w: tps $(awk -v w="$w" '$1 == w {print $2}' "$OUT/ratios.txt" | median), latency $(awk -v w="$w" '$1 == w {print $3}' "$OUT/ratios.txt" | median)"
   done
 } >>"$RESULT"
 echo

@@ -108,7 +108,7 @@ final class RequestSeries {
         Histogram svc;
         if (a == null) {
             lat = both;
-            svc = both.copy();
+            svc = both; // one histogram for both: a snapshot's histograms are never changed (SeriesInterval)
         } else {
             lat = a.latency().drain();
             lat.add(both);

@@ -230,7 +230,11 @@ public final class DbCommand implements Callable<Integer> {
             if (dir != null) outputs.addAll(results.outputs(dir));
             CargaRun carga = new CargaRun(DbRunConfig.of(cfg, db.url()), outputs,
                     dir == null ? "db" : dir.getFileName().toString(), sink);
-            try (SignalStop signals = SignalStop.install(carga)) {
+            try (ScratchFolder practice = new ScratchFolder("carga-db-rehearsal");
+                 SignalStop signals = SignalStop.install(carga)) {
+                List<Output> practiceOutputs = new ArrayList<>(Verdicts.parse(thresholds).outputs());
+                if (dir != null) practiceOutputs.addAll(results.outputs(practice.dir));
+                carga.practiceOn(practiceOutputs);
                 Bench.Result r = Bench.run(cfg, db, console, carga);
                 boolean failed = verdicts.print(console.out());
                 if (dir != null) results.complete(dir, r.carga(), verdicts.verdicts(), console.out());

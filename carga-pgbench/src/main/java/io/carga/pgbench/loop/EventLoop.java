@@ -185,6 +185,7 @@ public final class EventLoop {
                 LockSupport.parkNanos(wait);
             }
         }
+        if (timers.isEmpty()) return;
         long now = System.nanoTime();
         while (!timers.isEmpty() && timers.peek().wakeAt - now <= 0) ready.add(timers.poll());
     }

@@ -108,7 +108,7 @@ public final class Bench {
         CountDownLatch go = new CountDownLatch(1);
         int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
         // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
-        Rehearsal rehearsal = warmUpEach > 0 && run.debug == null ? new Rehearsal(cfg, db) : null;
+        Rehearsal rehearsal = warmUpEach > 0 && run.debug == null ? new Rehearsal(cfg, db, carga) : null;
         if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements"
                 + (rehearsal != null ? ", then the scripts, read-only, until the JIT is idle, at most "
                         + Rehearsal.MAX_MILLIS / 1000 + " s" : "")

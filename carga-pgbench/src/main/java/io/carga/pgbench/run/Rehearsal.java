@@ -1,7 +1,7 @@
 package io.carga.pgbench.run;
 
 import io.carga.core.metrics.MetricsHub;
-import io.carga.core.metrics.RunAggregate;
+import io.carga.core.engine.DrivenRun;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.sql.SQLException;
@@ -18,8 +18,9 @@ import java.sql.SQLException;
  *       variables and generator, so the run's random draws are unchanged;</li>
  *   <li>its session sends each command's {@link StandIn} (the queries themselves, transaction control, the
  *       writes on a temporary table) through the very code that sends the command in the run;</li>
- *   <li>the events go to a hub of the rehearsal's own, drained and aggregated as the run's interval thread
- *       does, so that a recorder's phase flip at the run's first interval is not new to the compiled code.</li>
+ *   <li>the events go to a hub of the rehearsal's own, which a practice run drains as the run's interval thread
+ *       will, into outputs of the run's kinds, fifty times a second: a recorder's phase flip at the run's first
+ *       interval is not new to the compiled code, and the interval thread's code is compiled too.</li>
  * </ul>
  * Any branch the rehearsal never takes and the run does would send the JIT back to recompile the clients'
  * hot path, during the run: {@code JitSettle}'s figures and {@code -Xlog:deoptimization} tell.
@@ -29,20 +30,17 @@ final class Rehearsal {
     static final long MIN_MILLIS = 500;
     static final long QUIET_MILLIS = 300;
     static final long MAX_MILLIS = 5_000;
-    /** How often its hub is drained, as the run's interval thread does once a second. */
-    static final long DRAIN_MILLIS = 200;
 
     final RunState run;
     private final MetricsHub hub = new MetricsHub();
-    private final RunAggregate aggregate = new RunAggregate();
+    private final CargaRun carga;
     /** Transactions per round of a client's copy (see {@link Client#nextRound}). */
     static final int ROUND = 16;
 
     private volatile boolean over;
-    private long lastDrain = System.nanoTime();
-    private long intervals;
 
-    Rehearsal(BenchConfig cfg, ConnectionFactory db) {
+    Rehearsal(BenchConfig cfg, ConnectionFactory db, CargaRun carga) {
+        this.carga = carga;
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         this.run = new RunState(cfg.rehearsal(), db, new Console(nowhere, nowhere), hub);
     }
@@ -70,18 +68,16 @@ final class Rehearsal {
         c.session.rehearse(run.scripts, false);
     }
 
-    /** On the main thread, once every client warmed up: lets them rehearse until the JIT is idle; returns the ms. */
-    long direct() {
-        long waited = JitSettle.await(MIN_MILLIS, QUIET_MILLIS, MAX_MILLIS, this::drainNowAndThen);
+    /**
+     * On the main thread, once every client warmed up: lets them rehearse until the JIT is idle, meanwhile running
+     * the run's interval path and the run's kinds of outputs on the rehearsal's measurements ({@link CargaRun#practice});
+     * returns the ms.
+     */
+    long direct() throws InterruptedException {
+        DrivenRun practice = carga.practice(hub);
+        long waited = JitSettle.await(MIN_MILLIS, QUIET_MILLIS, MAX_MILLIS, () -> { });
         over = true;
+        practice.finish();
         return waited;
-    }
-
-    private void drainNowAndThen() {
-        long now = System.nanoTime();
-        if (now - lastDrain < DRAIN_MILLIS * 1_000_000) return;
-        lastDrain = now;
-        long epoch = System.currentTimeMillis();
-        aggregate.add(hub.drain(intervals++, epoch - DRAIN_MILLIS, epoch, 0, 0));
     }
 }

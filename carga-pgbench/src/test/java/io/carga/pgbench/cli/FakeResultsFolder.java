@@ -20,6 +20,9 @@ import java.util.function.Consumer;
 class FakeResultsFolder implements ResultsFolder {
     final Path base;
     final List<IntervalSnapshot> snapshots = new CopyOnWriteArrayList<>();
+    /** What outputs for any other folder than the prepared one saw (the warm-up rehearsal's practice). */
+    final List<IntervalSnapshot> elsewhere = new CopyOnWriteArrayList<>();
+    final List<Path> otherDirs = new CopyOnWriteArrayList<>();
     private final Consumer<RunInfo> onInterval;
     volatile Path preparedFor;
     volatile RunInfo info;
@@ -44,6 +47,10 @@ class FakeResultsFolder implements ResultsFolder {
 
     @Override
     public List<Output> outputs(Path dir) {
+        if (!dir.startsWith(base)) {
+            otherDirs.add(dir);
+            return List.of(elsewhere::add);
+        }
         return List.of(new Output() {
             @Override
             public void start(RunInfo i) {

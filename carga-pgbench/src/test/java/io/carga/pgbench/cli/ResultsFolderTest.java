@@ -27,6 +27,22 @@ class ResultsFolderTest {
     }
 
     @Test
+    void theRehearsalPractisesOnAScratchFolderThatIsRemoved() throws IOException {
+        String f = Db.selectScript(dir);
+        FakeResultsFolder results = new FakeResultsFolder(dir);
+        Db db = Db.run(results, "-n", "-c", "2", "-t", "20", "-f", f, "--out", dir.resolve("run").toString(),
+                "--warmup", "200");
+
+        assertThat(db.exit()).as(db.err()).isZero();
+        assertThat(db.err()).contains("then the scripts, read-only");
+        assertThat(results.otherDirs).singleElement().satisfies(p -> assertThat(p).doesNotExist());
+        assertThat(results.elsewhere).as("the rehearsal's intervals, fifty a second for at least 0.5 s").hasSizeGreaterThan(10);
+        assertThat(results.elsewhere.stream().flatMap(s -> s.requests().stream()).mapToLong(r -> r.count()).sum())
+                .as("the rehearsal's transactions and statements").isPositive();
+        assertThat(results.requests(f)).as("the run's folder sees the run's transactions only").isEqualTo(40);
+    }
+
+    @Test
     void theOutputsSeeTheWholeRunAndTheFolderIsCompletedAfterPgbenchsReport() throws IOException {
         String f = Db.selectScript(dir);
         FakeResultsFolder results = new FakeResultsFolder(dir);
