@@ -30,13 +30,12 @@ final class Rehearsal {
     static final long MIN_MILLIS = 500;
     static final long QUIET_MILLIS = 300;
     static final long MAX_MILLIS = 5_000;
+    /** Transactions per round of a client's copy (see {@link Client#nextRound}). */
+    static final int ROUND = 16;
 
     final RunState run;
     private final MetricsHub hub = new MetricsHub();
     private final CargaRun carga;
-    /** Transactions per round of a client's copy (see {@link Client#nextRound}). */
-    static final int ROUND = 16;
-
     private volatile boolean over;
 
     Rehearsal(BenchConfig cfg, ConnectionFactory db, CargaRun carga) {
