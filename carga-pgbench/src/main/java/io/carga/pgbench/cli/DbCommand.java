@@ -232,9 +232,11 @@ public final class DbCommand implements Callable<Integer> {
                     dir == null ? "db" : dir.getFileName().toString(), sink);
             try (ScratchFolder practice = new ScratchFolder("carga-db-rehearsal");
                  SignalStop signals = SignalStop.install(carga)) {
-                List<Output> practiceOutputs = new ArrayList<>(Verdicts.parse(thresholds).outputs());
-                if (dir != null) practiceOutputs.addAll(results.outputs(practice.dir));
-                carga.practiceOn(practiceOutputs);
+                carga.practiceOn(() -> {
+                    List<Output> o = new ArrayList<>(Verdicts.parse(thresholds).outputs());
+                    if (dir != null) o.addAll(results.outputs(practice.dir()));
+                    return o;
+                });
                 Bench.Result r = Bench.run(cfg, db, console, carga);
                 boolean failed = verdicts.print(console.out());
                 if (dir != null) results.complete(dir, r.carga(), verdicts.verdicts(), console.out());

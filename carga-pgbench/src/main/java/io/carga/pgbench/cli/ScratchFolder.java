@@ -9,22 +9,31 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A temporary folder for what nobody keeps (the warm-up rehearsal's practice results folder), removed with all it
- * holds when closed.
+ * A temporary folder for what nobody keeps (the warm-up rehearsal's practice results folder), made at the first
+ * {@link #dir()} (a run without a rehearsal makes none), removed with all it holds when closed.
  */
 final class ScratchFolder implements AutoCloseable {
-    final Path dir;
+    private final String prefix;
+    private Path dir;
 
     ScratchFolder(String prefix) {
-        try {
-            dir = Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
+        this.prefix = prefix;
+    }
+
+    synchronized Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory(prefix);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
+            }
         }
+        return dir;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (dir == null) return;
         try (Stream<Path> all = Files.walk(dir)) {
             List<Path> deepestFirst = all.sorted(Comparator.reverseOrder()).toList();
             for (Path p : deepestFirst) Files.deleteIfExists(p);

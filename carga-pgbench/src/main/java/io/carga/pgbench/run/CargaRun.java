@@ -7,7 +7,9 @@ import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.Output;
 import io.carga.core.output.RunResult;
 import io.carga.core.output.StopReason;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * carga's side of a {@code carga db} run: the metrics hub every transaction and statement is recorded
@@ -26,7 +28,7 @@ public final class CargaRun {
     private final List<Output> outputs;
     private final String runId;
     private final EventSink sink;
-    private List<Output> practice = List.of();
+    private Supplier<List<Output>> practice = List::of;
     private volatile DrivenRun driven;
     private volatile Stop early;
 
@@ -44,21 +46,21 @@ public final class CargaRun {
     }
 
     /**
-     * Outputs of the kinds the run has, writing where nothing is kept (a scratch folder): the warm-up rehearsal
+     * Makes, when a rehearsal needs them (never without one), outputs of the kinds the run has, writing where nothing is kept (a scratch folder): the warm-up rehearsal
      * runs them as the run will, on its own measurements and many times a second ({@link #practice}), so that the
      * interval thread's code is compiled before the clock starts. Without them, the JIT compiled the results
      * folder's code (histogram logs, JSON, formatting) during the run: a twentieth of the client's CPU.
      */
-    public void practiceOn(List<Output> outputs) {
-        practice = List.copyOf(outputs);
+    public void practiceOn(Supplier<List<Output>> outputs) {
+        practice = outputs;
     }
 
     /** Interval of the rehearsal's practice run: fifty a second, so that its interval path gets hot quickly. */
-    static final java.time.Duration PRACTICE_INTERVAL = java.time.Duration.ofMillis(20);
+    static final Duration PRACTICE_INTERVAL = Duration.ofMillis(20);
 
     /** Starts the rehearsal's practice run: the run's interval path, on the rehearsal's {@code hub}. */
     DrivenRun practice(MetricsHub hub) {
-        return DrivenRun.start(config.withInterval(PRACTICE_INTERVAL), hub, practice, runId + "-rehearsal", () -> { });
+        return DrivenRun.start(config.withInterval(PRACTICE_INTERVAL), hub, practice.get(), runId + "-rehearsal", () -> { });
     }
 
     EventSink sink() {
