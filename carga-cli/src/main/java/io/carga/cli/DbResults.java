@@ -3,7 +3,11 @@ package io.carga.cli;
 import io.carga.core.output.Output;
 import io.carga.core.output.RunResult;
 import io.carga.core.threshold.Verdict;
+import io.carga.observe.LivePlane;
+import io.carga.observe.metrics.Judgements;
+import io.carga.observe.metrics.SeriesRoles;
 import io.carga.pgbench.cli.ResultsFolder;
+import io.carga.report.results.LiveFile;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogWriter;
 import io.carga.report.results.RunMeta;
@@ -19,12 +23,41 @@ import java.util.List;
  * summary: carga db prints pgbench's report and its own percentiles instead.
  */
 final class DbResults implements ResultsFolder {
+    /** carga db's {@code --listen} options: Main adds them to the db command as a mixin. */
+    final ListenOptions listen = new ListenOptions();
+    private LivePlane plane;
+    private Path dir;
 
     @Override
     public Path prepare(Path out) throws IOException {
-        Path dir = out != null ? out : OutputOptions.defaultDir();
-        ResultsFiles.prepare(dir);
-        return dir;
+        Path d = out != null ? out : OutputOptions.defaultDir();
+        plane = listen.open(System.out); // a bad address is refused before the folder exists
+        try {
+            ResultsFiles.prepare(d);
+        } catch (IOException e) {
+            release();
+            throw e;
+        }
+        dir = d;
+        return d;
+    }
+
+    @Override
+    public List<Output> live(List<String> scripts) {
+        if (plane == null) {
+            return List.of();
+        }
+        LiveFile.write(dir, plane.metricsUrl());
+        // carga db's thresholds are judged by its own Verdicts, which the live plane does not see yet
+        return List.of(plane.forRun("", SeriesRoles.dbScripts(scripts), Judgements.NONE));
+    }
+
+    @Override
+    public void release() {
+        if (plane != null) {
+            plane.close();
+            plane = null;
+        }
     }
 
     @Override

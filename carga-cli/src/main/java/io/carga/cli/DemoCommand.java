@@ -9,6 +9,7 @@ import io.carga.examples.AIModelLoadTester;
 import io.carga.examples.BrazilianMicroEntrepreneurUser;
 import io.carga.examples.ModelRotationTester;
 import io.carga.http.HttpRunPlan;
+import io.carga.observe.LivePlane;
 import io.carga.platform.PlatformConfig;
 import io.carga.platform.PlatformSim;
 import java.time.Duration;
@@ -41,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    ListenOptions listen = new ListenOptions();
+
     @Override
     public Integer call() throws Exception {
         if (users < 1) {
@@ -54,9 +58,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("carga demo: starting embedded PostgreSQL and the AI Departments Platform…");
         long t0 = System.nanoTime();
-        try (PlatformSim sim = PlatformSim.start(PlatformConfig.builder().port(0).build())) {
+        try (LivePlane plane = listen.openOrAnyPort(System.out);
+             PlatformSim sim = PlatformSim.start(PlatformConfig.builder().port(0).build())) {
             System.out.printf("carga demo: platform up at %s in %.1f s (%d businesses, %d users seeded)%n", sim.baseUrl(),
                     (System.nanoTime() - t0) / 1e9, sim.seeded().businesses(), sim.seeded().users());
+            System.out.println("live: the platform's own metrics " + sim.baseUrl() + "/metrics");
             Scenario mix = new Scenario("demo: spec core journeys", List.of(
                     UserSpec.of(BrazilianMicroEntrepreneurUser.class), UserSpec.of(AIModelLoadTester.class),
                     UserSpec.of(ModelRotationTester.class)));
@@ -67,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 config = config.withSeed(seed);
             }
             config = HttpRunPlan.apply(config, System.out);
-            RunLauncher.Launched run = new RunLauncher(System.out).launch(config, output.outDir(), output.quiet, List.of());
+            RunLauncher.Launched run = new RunLauncher(System.out).live(plane, "").launch(config, output.outDir(), output.quiet, List.of());
             return run.exit().code();
         }
     }

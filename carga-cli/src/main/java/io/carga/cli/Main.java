@@ -45,7 +45,9 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
-        cmd.addSubcommand("db", new DbCommand(new DbResults())); // an instance: it is handed its results folder
+        DbResults db = new DbResults();
+        cmd.addSubcommand("db", new DbCommand(db)); // an instance: it is handed its results folder
+        cmd.getSubcommands().get("db").addMixin("listen", db.listen); // --listen, which carga-pgbench does not know
         cmd.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("carga: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");

@@ -12,6 +12,7 @@ import io.carga.core.config.RunConfig;
 import io.carga.core.load.Durations;
 import io.carga.core.load.LoadModel;
 import io.carga.http.HttpRunPlan;
+import io.carga.observe.LivePlane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CapacityOptions capacity = new CapacityOptions();
 
+    @Mixin
+    ListenOptions listen = new ListenOptions();
+
     @Option(names = "--plan", paramLabel = "FILE", description = "A plan file (carga.yaml): scenarios, load, SLA, stages, alerts. Options given here override it.")
     Path plan;
 
@@ -138,12 +142,14 @@ final class RunCommand implements Callable<Integer> {
         carriers(url);
         Duration warm = warmup != null ? duration(warmup, "--warmup")
                 : url != null && !capacity.enabled ? QUICK_WARMUP : Duration.ZERO;
-        if (!warm.isZero()) {
-            Warmup.run(config, load.withDuration(warm.toMillis() + "ms").toModel(null, Duration.ZERO), System.out);
+        try (LivePlane plane = listen.open(System.out)) {
+            if (!warm.isZero()) {
+                Warmup.run(config, load.withDuration(warm.toMillis() + "ms").toModel(null, Duration.ZERO), System.out);
+            }
+            RunLauncher.Launched run = new RunLauncher(System.out).live(plane, "").launch(config, dir, output.quiet,
+                    capacity.enabled ? List.of(capacity.search(dir)) : List.of());
+            return run.exit().code();
         }
-        RunLauncher.Launched run = new RunLauncher(System.out).launch(config, dir, output.quiet,
-                capacity.enabled ? List.of(capacity.search(dir)) : List.of());
-        return run.exit().code();
     }
 
     /** {@code --plan}: the plan's stage as the base config, this command's options on top. */
@@ -183,7 +189,10 @@ final class RunCommand implements Callable<Integer> {
         carriers(null);
         Judge judge = PlanFiles.judge(p, st, System.out);
         Path out = output.outDir();
-        return new RunLauncher(System.out).launch(config, out, output.quiet, PlanRun.outputs(st, 1.0, out), judge).exit().code();
+        try (LivePlane plane = listen.open(System.out)) {
+            return new RunLauncher(System.out).live(plane, st.name()).launch(config, out, output.quiet,
+                    PlanRun.outputs(st, 1.0, out), judge).exit().code();
+        }
     }
 
     /**

@@ -8,6 +8,10 @@ import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.Output;
 import io.carga.core.output.RunResult;
 import io.carga.core.output.StopReason;
+import io.carga.observe.LivePlane;
+import io.carga.observe.metrics.Judgements;
+import io.carga.observe.metrics.SeriesRoles;
+import io.carga.report.results.LiveFile;
 import io.carga.report.console.ProgressOutput;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogWriter;
@@ -27,9 +31,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunLauncher {
     private final PrintStream out;
+    private final LivePlane live;
+    private final String stage;
 
     public RunLauncher(PrintStream out) {
+        this(out, null, "");
+    }
+
+    private RunLauncher(PrintStream out, LivePlane live, String stage) {
         this.out = out;
+        this.live = live;
+        this.stage = stage;
+    }
+
+    /** The same launcher feeding {@code plane} (null: none) with runs labelled {@code stage}. */
+    public RunLauncher live(LivePlane plane, String stageName) {
+        return new RunLauncher(out, plane, stageName == null ? "" : stageName);
     }
 
     /** The results of a launched run. */
@@ -59,6 +76,11 @@ public final class RunLauncher {
         outputs.addAll(protocolOutputs);
         if (judge != null) {
             outputs.addAll(judge.outputs(dir));
+        }
+        if (live != null) {
+            // after the judge's outputs: the thresholds' live state is then this interval's
+            outputs.add(live.forRun(stage, SeriesRoles.REQUESTS, judge == null ? Judgements.NONE : judge.live()));
+            LiveFile.write(dir, live.metricsUrl());
         }
         outputs.add(new EndSummaryOutput(dir, out));
         Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());

@@ -13,6 +13,7 @@ import io.carga.core.threshold.Threshold;
 import io.carga.core.threshold.ThresholdOutput;
 import io.carga.core.threshold.Tiers;
 import io.carga.core.threshold.Verdict;
+import io.carga.observe.metrics.Judgements;
 import io.carga.report.junit.JUnitXml;
 import io.carga.report.results.RunMeta;
 import io.carga.report.summary.SummaryJson;
@@ -40,6 +41,7 @@ public final class Judge {
     private final ThresholdOutput thresholds;
     private final AlertOutput alerts;
     private final PrintStream out;
+    private final List<String> ruleNames;
     private Path dir;
     private JUnitXml.Suite junit;
 
@@ -48,6 +50,7 @@ public final class Judge {
         this.out = out;
         this.thresholds = new ThresholdOutput(list, tiers, registry, out::println);
         this.alerts = new AlertOutput(rules, tiers, registry, this::alert);
+        this.ruleNames = rules.stream().map(AlertRule::name).toList();
     }
 
     /** The outputs to add to the run; {@code dir} is its results folder. */
@@ -98,6 +101,11 @@ public final class Judge {
             return ExitCode.THRESHOLDS_FAILED;
         }
         return exit;
+    }
+
+    /** The live state of this run's thresholds and alert rules, for the live plane. */
+    public Judgements live() {
+        return new Judgements(thresholds::live, ruleNames, alerts::firing);
     }
 
     public List<Verdict> verdicts() {

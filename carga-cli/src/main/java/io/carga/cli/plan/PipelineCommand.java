@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carga.cli.ExitCode;
+import io.carga.cli.ListenOptions;
 import io.carga.cli.RunLauncher;
 import io.carga.cli.UsageException;
 import io.carga.core.config.RunConfig;
 import io.carga.http.HttpRunPlan;
+import io.carga.observe.LivePlane;
 import io.carga.report.junit.JUnitXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,6 +59,9 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No live progress line.")
     boolean quiet;
 
+    @Mixin
+    ListenOptions listen = new ListenOptions();
+
     @Override
     public Integer call() throws Exception {
         if (!(scaleTime > 0)) {
@@ -72,6 +78,13 @@ public final class PipelineCommand implements Callable<Integer> {
             throw new UsageException(plan + " has no pipeline.test_stages");
         }
         PlanRun.checkWindow(p, Instant.now(), force, System.out);
+        try (LivePlane plane = listen.open(System.out)) {
+            return run(p, todo, plane);
+        }
+    }
+
+    /** The stages in order, each a run fed to the one live plane (null: none). */
+    private int run(Plan p, List<Plan.Stage> todo, LivePlane plane) throws Exception {
         Path dir = out != null ? out : Path.of("results", "pipeline-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -95,7 +108,7 @@ public final class PipelineCommand implements Callable<Integer> {
             config = HttpRunPlan.apply(config, System.out);
             Judge judge = PlanFiles.judge(p, stage, System.out);
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
-            RunLauncher.Launched run = new RunLauncher(System.out).launch(config, stageDir, quiet,
+            RunLauncher.Launched run = new RunLauncher(System.out).live(plane, stage.name()).launch(config, stageDir, quiet,
                     PlanRun.outputs(stage, scaleTime, stageDir), judge);
             Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
             System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Judges a run's thresholds: every interval against the run so far (to abort a run that is already
  * lost), and once at the end against the whole run, which gives the {@link Verdict}s.
  *
- * <p>A threshold with {@code abortOnFail} stops the run with {@link StopReason#ABORTED} the first
+ * <p>Every interval each threshold is also judged against the run so far ({@link #live()}), for the live
+ * plane. A threshold with {@code abortOnFail} stops the run with {@link StopReason#ABORTED} the first
  * interval it fails once the run is older than its delay. Runs on the interval thread like every
  * output; its work per interval is one histogram merge per distinct scope.
  */
@@ -29,6 +30,7 @@ public final class ThresholdOutput implements Output {
     private final Map<Scope, MetricView> soFar = new LinkedHashMap<>();
     private RunControl control;
     private volatile List<Verdict> verdicts = List.of();
+    private volatile List<Verdict> live = List.of();
     private volatile String abortCause;
 
     /**
@@ -48,20 +50,27 @@ public final class ThresholdOutput implements Output {
 
     @Override
     public void interval(IntervalSnapshot s) {
-        if (abortCause != null || thresholds.stream().noneMatch(Threshold::abortOnFail)) {
+        if (thresholds.isEmpty()) {
             return;
         }
         for (Threshold t : thresholds) {
-            if (t.abortOnFail()) {
-                soFar.computeIfAbsent(t.expression().scope(), x -> new MetricView());
-            }
+            soFar.computeIfAbsent(t.expression().scope(), x -> new MetricView());
         }
         soFar.forEach((scope, view) -> view.add(MetricView.of(s, scope, tiers)));
+        List<Verdict> now = new ArrayList<>(thresholds.size());
         for (Threshold t : thresholds) {
+            now.add(judge(t, soFar.get(t.expression().scope())));
+        }
+        live = List.copyOf(now);
+        if (abortCause != null) {
+            return;
+        }
+        for (int i = 0; i < thresholds.size(); i++) {
+            Threshold t = thresholds.get(i);
             if (!t.abortOnFail() || s.elapsedSeconds() * 1000 < t.abortDelay().toMillis()) {
                 continue;
             }
-            Verdict v = judge(t, soFar.get(t.expression().scope()));
+            Verdict v = now.get(i);
             if (v.failed()) {
                 abortCause = "threshold failed with abort_on_fail: " + v.message();
                 log.accept("carga: " + abortCause + "; stopping the run");
@@ -69,6 +78,14 @@ public final class ThresholdOutput implements Output {
                 return;
             }
         }
+    }
+
+    /**
+     * Each threshold judged against the run so far, as of the last interval (the live plane shows these);
+     * empty before the first interval. Safe to call from any thread.
+     */
+    public List<Verdict> live() {
+        return live;
     }
 
     @Override

@@ -219,6 +219,14 @@ public final class DbCommand implements Callable<Integer> {
         BenchConfig cfg = benchConfig();
         Verdicts verdicts = Verdicts.parse(thresholds);
         Path dir = resultsDir();
+        try {
+            return measure(cfg, verdicts, dir);
+        } finally {
+            if (dir != null) results.release();
+        }
+    }
+
+    private int measure(BenchConfig cfg, Verdicts verdicts, Path dir) throws SQLException, InterruptedException {
         return withDatabase(db -> {
             if (embeddedMode() && cfg.builtinUsed()) {
                 try (Connection c = db.open()) {
@@ -227,7 +235,10 @@ public final class DbCommand implements Callable<Integer> {
                 }
             }
             List<Output> outputs = new ArrayList<>(verdicts.outputs());
-            if (dir != null) outputs.addAll(results.outputs(dir));
+            if (dir != null) {
+                outputs.addAll(results.outputs(dir));
+                outputs.addAll(results.live(cfg.scripts().stream().map(Script::desc).toList()));
+            }
             CargaRun carga = new CargaRun(DbRunConfig.of(cfg, db.url()), outputs,
                     dir == null ? "db" : dir.getFileName().toString(), sink);
             try (ScratchFolder practice = new ScratchFolder("carga-db-rehearsal");

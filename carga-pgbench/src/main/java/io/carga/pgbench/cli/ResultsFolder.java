@@ -14,7 +14,8 @@ import java.util.List;
  * carga-report), so the CLI's composition root implements this and hands it to {@link DbCommand}.
  *
  * <p>Called on the command's thread, in this order: {@link #prepare} before anything connects,
- * {@link #outputs} before the clients start, {@link #complete} after pgbench's report is printed.
+ * {@link #outputs} and {@link #live} before the clients start, {@link #complete} after pgbench's report is
+ * printed, {@link #release} last, whatever happened.
  */
 public interface ResultsFolder {
 
@@ -28,6 +29,19 @@ public interface ResultsFolder {
 
     /** The outputs writing the folder as the run goes (they see every interval snapshot). */
     List<Output> outputs(Path dir);
+
+    /**
+     * Outputs that serve the run live (the CLI's {@code --listen}), given the run's script names: a
+     * transaction reports under its script's name, a statement under {@code SCRIPT:LINE}. Called once, with
+     * {@link #outputs}, for the measured run only (never for the rehearsal).
+     */
+    default List<Output> live(List<String> scripts) {
+        return List.of();
+    }
+
+    /** After {@link #complete}, or after a failed run: what {@link #prepare} opened is closed. Never throws. */
+    default void release() {
+    }
 
     /**
      * The end of the run: the summary (with the thresholds' verdicts) and the report, then one line

@@ -18,6 +18,7 @@ import io.carga.report.capacity.CapacityResult;
 import io.carga.report.capacity.CapacitySearch;
 import io.carga.report.csv.LocustCsv;
 import io.carga.report.grade.Grade;
+import io.carga.report.results.LiveFile;
 import io.carga.report.results.Percentiles;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogReader;
@@ -72,6 +73,7 @@ public final class ReportBuilder {
         ObjectNode meta = data.putObject("meta");
         meta.put("scenario", run.meta().scenario());
         meta.put("load", run.meta().load());
+        meta.put("metrics_url", LiveFile.metricsUrl(dir));
         meta.put("points", timeline.buckets().size());
         meta.put("bucket_s", timeline.intervalsPerBucket() * run.meta().intervalMs() / 1000.0);
         data.set("summary", summary);

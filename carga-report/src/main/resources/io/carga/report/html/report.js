@@ -31,7 +31,8 @@
 
   // ---------- header and executive summary ----------
   $("title").textContent = (D.meta.scenario || "run") + " · " + (D.meta.load || "");
-  $("when").textContent = new Date(S.started_at_ms).toISOString().replace("T", " ").substring(0, 19) + " UTC · run " + S.run_id;
+  $("when").textContent = new Date(S.started_at_ms).toISOString().replace("T", " ").substring(0, 19) + " UTC · run " + S.run_id
+    + (D.meta.metrics_url ? " · served live at " + D.meta.metrics_url : "");
   var g = D.grade;
   var exec = $("exec");
   var gradeBox = el("div", {"class": "grade"},

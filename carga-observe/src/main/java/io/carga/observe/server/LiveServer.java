@@ -1,0 +1,126 @@
+package io.carga.observe.server;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One HTTP server per carga process: {@code /metrics} for Prometheus now, the web UI's pages and
+ * {@code /api/v1} later, all behind the same token check.
+ *
+ * <p>The server is the JDK's own ({@code com.sun.net.httpserver}), the one the official Prometheus
+ * client's exporter is built for; requests are handled on virtual threads, off the engine's threads.
+ * {@code /metrics} is the client's {@link MetricsHandler}: it negotiates the text, OpenMetrics and
+ * protobuf formats (protobuf carries native histograms), and gzip.
+ */
+public final class LiveServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Listen listen;
+    private final Filter auth;
+
+    private LiveServer(HttpServer server, Listen listen) {
+        this.server = server;
+        this.listen = listen;
+        this.auth = new TokenFilter(listen.token());
+    }
+
+    /**
+     * Binds and starts the server with {@code /metrics} serving {@code registry}.
+     *
+     * @throws IllegalArgumentException with one line for the user when the address cannot be bound
+     */
+    public static LiveServer start(Listen listen, PrometheusRegistry registry) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(listen.host(), listen.port()), 0);
+        } catch (BindException e) {
+            throw new IllegalArgumentException("--listen " + listen.host() + ":" + listen.port() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--listen " + listen.host() + ":" + listen.port() + ": cannot listen (" + e.getMessage() + ")");
+        }
+        LiveServer s = new LiveServer(http, listen);
+        http.setExecutor(s.executor);
+        s.route("/metrics", new MetricsHandler(registry));
+        s.route("/-/healthy", ex -> text(ex, 200, "carga is up\n"));
+        http.start();
+        return s;
+    }
+
+    /** Serves {@code path} and everything under it with {@code handler}, behind the token check. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, handler).getFilters().add(auth);
+    }
+
+    /** {@code http://host:port}, as a browser or Prometheus would reach it. */
+    public String baseUrl() {
+        InetSocketAddress a = server.getAddress();
+        String host = listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host();
+        return "http://" + host + ":" + a.getPort();
+    }
+
+    public String metricsUrl() {
+        return baseUrl() + "/metrics";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops at once: requests in progress get a second to finish. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.close();
+    }
+
+    static void text(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(status, b.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    /**
+     * Checks {@code Authorization: Bearer TOKEN} on every request when a token is set. Prometheus sends it
+     * with {@code authorization: {credentials: TOKEN}} in its scrape config.
+     */
+    private static final class TokenFilter extends Filter {
+        private final byte[] expected;
+
+        TokenFilter(String token) {
+            this.expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+            if (expected != null) {
+                String given = ex.getRequestHeaders().getFirst("Authorization");
+                // constant time, so the token cannot be guessed a byte at a time
+                if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+                    ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"carga\"");
+                    text(ex, 401, "carga: this server needs its token (Authorization: Bearer ...)\n");
+                    return;
+                }
+            }
+            chain.doFilter(ex);
+        }
+
+        @Override
+        public String description() {
+            return "carga's bearer token";
+        }
+    }
+}
