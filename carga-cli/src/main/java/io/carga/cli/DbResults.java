@@ -47,9 +47,11 @@ final class DbResults implements ResultsFolder {
         if (plane == null) {
             return List.of();
         }
-        LiveFile.write(dir, plane.metricsUrl());
+        if (plane.metricsUrl() != null) {
+            LiveFile.write(dir, plane.metricsUrl());
+        }
         // carga db's thresholds are judged by its own Verdicts, which the live plane does not see yet
-        return List.of(plane.forRun("", SeriesRoles.dbScripts(scripts), Judgements.NONE));
+        return plane.forRun("", SeriesRoles.dbScripts(scripts), Judgements.NONE);
     }
 
     @Override

@@ -24,9 +24,9 @@ public final class ListenOptions {
     @Option(names = "--listen-max-names", paramLabel = "N", description = "Most request names labelled apart on /metrics; the rest are 'other' (default 200).")
     int maxNames = RequestNames.DEFAULT_CAP;
 
-    boolean enabled() {
-        return listen != null;
-    }
+    @Option(names = "--remote-write", paramLabel = "URL", description = {"Push the live metrics every interval to a",
+            "Prometheus remote-write receiver, e.g. http://127.0.0.1:9090/api/v1/write (works with or without --listen)."})
+    String remoteWrite;
 
     /** The parsed settings, or null without {@code --listen}; bad settings are a usage error. */
     Listen settings() {
@@ -49,10 +49,10 @@ public final class ListenOptions {
         }
     }
 
-    /** Opens the plane, or returns null without {@code --listen}. */
+    /** Opens the plane, or returns null without {@code --listen} and {@code --remote-write}. */
     public LivePlane open(PrintStream out) {
         Listen l = settings();
-        return l == null ? null : open(l, out);
+        return l == null && remoteWrite == null ? null : open(l, out);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class ListenOptions {
             throw new UsageException("--listen-max-names must be at least 1, got " + maxNames);
         }
         try {
-            return LivePlane.open(l, maxNames, out);
+            return LivePlane.open(l, remoteWrite, maxNames, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -79,8 +79,10 @@ public final class RunLauncher {
         }
         if (live != null) {
             // after the judge's outputs: the thresholds' live state is then this interval's
-            outputs.add(live.forRun(stage, SeriesRoles.REQUESTS, judge == null ? Judgements.NONE : judge.live()));
-            LiveFile.write(dir, live.metricsUrl());
+            outputs.addAll(live.forRun(stage, SeriesRoles.REQUESTS, judge == null ? Judgements.NONE : judge.live()));
+            if (live.metricsUrl() != null) {
+                LiveFile.write(dir, live.metricsUrl());
+            }
         }
         outputs.add(new EndSummaryOutput(dir, out));
         Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());
