@@ -64,21 +64,13 @@ class ListenTest {
 
     @Test
     void aShortRunsFinalFiguresAreServedWhileItLingers() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Path out = dir.resolve("served");
         CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "--url", url,
                 "--connections", "2", "--duration", "2s", "--warmup", "0", "--listen", "127.0.0.1:" + port,
                 "--linger", "4s", "--out", out.toString(), "-q"));
         Path report = out.resolve("report.html");
-        while (!Files.exists(report) && !run.isDone()) {
-            Thread.sleep(50);
-        }
-        assertThat(run).as("the server lingers after the report").isNotDone();
-        String scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String scraped = scrapeAfter(report, run, port);
         Cli.Result r = run.get();
 
         assertThat(r.exit()).as(r.err()).isIn(ExitCode.OK.code(), ExitCode.INVALID_RUN.code());
@@ -90,5 +82,38 @@ class ListenTest {
         assertThat(scraped).contains("carga_run_active 0.0");
         assertThat(Files.readString(out.resolve("live.json"))).contains("http://127.0.0.1:" + port + "/metrics");
         assertThat(Files.readString(report)).as("the report names where it was served").contains("\"metrics_url\":\"http://127.0.0.1:" + port + "/metrics\"");
+    }
+
+    @Test
+    @Timeout(120)
+    void aDbRunServesItsTransactionsByScript() throws Exception {
+        int port = freePort();
+        Path out = dir.resolve("db");
+        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run("db", "--embedded", "-c", "2", "-T", "2",
+                "-S", "--warmup", "0", "--listen", "127.0.0.1:" + port, "--linger", "4s", "--out", out.toString()));
+        String scraped = scrapeAfter(out.resolve("report.html"), run, port);
+        Cli.Result r = run.get();
+
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(ExitCode.OK.code());
+        long tx = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).at("/requests/<builtin: select only>/count").asLong();
+        assertThat(tx).isPositive();
+        assertThat(scraped).contains("carga_db_transactions_total{script=\"<builtin: select only>\"} " + (double) tx);
+        assertThat(scraped).contains("carga_db_statement_duration_seconds_count{script=\"<builtin: select only>\"}");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits for {@code file} (written at the run's end, before the linger), then scrapes the lingering server. */
+    private static String scrapeAfter(Path file, CompletableFuture<Cli.Result> run, int port) throws Exception {
+        while (!Files.exists(file) && !run.isDone()) {
+            Thread.sleep(50);
+        }
+        assertThat(run).as("the server lingers after the report").isNotDone();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }
