@@ -34,11 +34,13 @@ import java.util.Map;
  * @param passwordIterations PBKDF2 iterations for password hashes
  * @param maxBodyBytes       largest accepted JSON body (413 beyond)
  * @param maxUploadBytes     largest accepted logo file (413 beyond)
+ * @param brlPerUsd          R$ per US dollar, turning the spec's per-token prices into {@code cost_per_ai_request}
  */
 public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSize, Seeder.Plan seed, long llmSeed,
                              double llmTimeScale, FaultSettings faults, Map<String, Quota> quotas,
                              String whatsappAppSecret, String whatsappVerifyToken, String tokenSecret,
-                             Duration tokenTtl, int passwordIterations, long maxBodyBytes, long maxUploadBytes) {
+                             Duration tokenTtl, int passwordIterations, long maxBodyBytes, long maxUploadBytes,
+                             double brlPerUsd) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -56,6 +58,13 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
     public static final int DEFAULT_PASSWORD_ITERATIONS = 100_000;
     public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L << 20;
+    /**
+     * The exchange rate carga-ai prices with by default ({@code PriceTable.DEFAULT_BRL_PER_USD}). The
+     * simulator may not depend on carga, so the figure is repeated here: the two must agree, or the
+     * server's {@code cost_per_ai_request} and carga's own cost figures for the same run would differ, and
+     * an exported "AI Cost Spike" alert would fire at another moment than carga's.
+     */
+    public static final double DEFAULT_BRL_PER_USD = 5.0;
 
     public PlatformConfig {
         if (port < 0 || port > 65_535) {
@@ -66,6 +75,9 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         }
         if (llmTimeScale < 0) {
             throw new IllegalArgumentException("llmTimeScale must be >= 0");
+        }
+        if (!(brlPerUsd > 0) || Double.isInfinite(brlPerUsd)) {
+            throw new IllegalArgumentException("brlPerUsd must be a positive number");
         }
         quotas = Map.copyOf(quotas);
         faults = faults == null ? FaultSettings.NONE : faults;
@@ -92,7 +104,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         b.llmSeed = llmSeed; b.llmTimeScale = llmTimeScale; b.faults = faults; b.quotas = quotas;
         b.whatsappAppSecret = whatsappAppSecret; b.whatsappVerifyToken = whatsappVerifyToken;
         b.tokenSecret = tokenSecret; b.tokenTtl = tokenTtl; b.passwordIterations = passwordIterations;
-        b.maxBodyBytes = maxBodyBytes; b.maxUploadBytes = maxUploadBytes;
+        b.maxBodyBytes = maxBodyBytes; b.maxUploadBytes = maxUploadBytes; b.brlPerUsd = brlPerUsd;
         return b;
     }
 
@@ -114,6 +126,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         private int passwordIterations = DEFAULT_PASSWORD_ITERATIONS;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+        private double brlPerUsd = DEFAULT_BRL_PER_USD;
 
         private Builder() {}
 
@@ -142,11 +155,12 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         public Builder passwordIterations(int v) { passwordIterations = v; return this; }
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
+        public Builder brlPerUsd(double v) { brlPerUsd = v; return this; }
 
         public PlatformConfig build() {
             return new PlatformConfig(host, port, jdbcUrl, dbPoolSize, seed, llmSeed, llmTimeScale, faults, quotas,
                     whatsappAppSecret, whatsappVerifyToken, tokenSecret, tokenTtl, passwordIterations, maxBodyBytes,
-                    maxUploadBytes);
+                    maxUploadBytes, brlPerUsd);
         }
     }
 }

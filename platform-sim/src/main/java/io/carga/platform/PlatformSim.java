@@ -72,9 +72,10 @@ public final class PlatformSim implements AutoCloseable {
             Seeder.Result seeded = prepared == null ? new Seeder.Result(0, 0, 0, 0, 0)
                     : Seeder.loadIfEmpty(db.dataSource(), prepared.join(), t0);
 
-            SimMetrics metrics = new SimMetrics();
+            SimMetrics metrics = new SimMetrics(config.brlPerUsd());
             metrics.bindPool(() -> db.pool().getHikariPoolMXBean());
             Sql sql = new Sql(db.dataSource(), metrics::dbOperation);
+            metrics.bindActivationRate(() -> BusinessRoutes.activationRate(sql));
             ObjectMapper json = new ObjectMapper();
             Clock clock = Clock.systemUTC();
             byte[] secret = config.tokenSecret() != null ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : randomSecret();

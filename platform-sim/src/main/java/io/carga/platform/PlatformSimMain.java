@@ -27,6 +27,7 @@ import java.util.Map;
  *   --whatsapp-verify-token S webhook handshake token (carga-verify-token)
  *   --token-secret S          access-token HMAC key (random per start)
  *   --password-iterations N   PBKDF2 iterations (100000)
+ *   --brl-per-usd X           R$ per US dollar for cost_per_ai_request (5.0, carga-ai's default)
  * </pre>
  */
 public final class PlatformSimMain {
@@ -101,6 +102,7 @@ public final class PlatformSimMain {
                     case "--whatsapp-verify-token" -> b.whatsappVerifyToken(value);
                     case "--token-secret" -> b.tokenSecret(value);
                     case "--password-iterations" -> b.passwordIterations(Integer.parseInt(value));
+                    case "--brl-per-usd" -> b.brlPerUsd(Double.parseDouble(value));
                     default -> throw new IllegalArgumentException("unknown option " + key);
                 }
             } catch (NumberFormatException e) {

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * database from migrating at the same time.
  */
 public final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__onboarding.sql");
     private static final long LOCK_KEY = 0x63617267614C4BL;
 
     private Migrations() {}

@@ -9,8 +9,10 @@ import io.carga.platform.llm.BusinessType;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Business onboarding ({@code POST /api/v1/business/setup}) and reading a business and its AI history.
@@ -66,7 +68,7 @@ public final class BusinessRoutes {
         String state = parts[1].strip().toUpperCase();
         long id = sql.query("insert_business", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO businesses (name, business_type, city, state, template, "
-                    + "owner_user_id) VALUES (?,?,?,?,?,?) RETURNING id")) {
+                    + "owner_user_id, onboarded_at) VALUES (?,?,?,?,?,?, now()) RETURNING id")) {
                 ps.setString(1, name);
                 ps.setString(2, type.key);
                 ps.setString(3, city);
@@ -90,6 +92,29 @@ public final class BusinessRoutes {
         departments.forEach(deps::add);
         ex.header("Location", "/api/v1/business/" + Ids.business(id));
         ex.send(201, out);
+    }
+
+    /**
+     * {@code business_activation_rate}: of the businesses set up through {@code /business/setup}, the share
+     * that became active, meaning the platform's AI has worked for them at least once (an
+     * {@code ai_generations} row of theirs: in the simulator a customer's CX chat to the new business, since
+     * marketing content is stored under the caller's own business) while their status is still
+     * {@code active}. Setup alone answers {@code status: active}, so the status by itself would read 1.0
+     * forever; the first AI answer is the moment a new business starts using what it signed up for.
+     *
+     * <p>Read from PostgreSQL at scrape time rather than counted in memory, so it stays right across
+     * restarts and with several simulators sharing one database. Empty when nothing was set up yet (0/0).
+     */
+    public static OptionalDouble activationRate(Sql sql) throws SQLException {
+        return sql.query("metrics_business_activation", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE b.status = 'active' AND EXISTS "
+                    + "(SELECT 1 FROM ai_generations g WHERE g.business_id = b.id)) FROM businesses b WHERE b.onboarded_at IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long onboarded = rs.getLong(1);
+                return onboarded == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rs.getLong(2) / onboarded);
+            }
+        });
     }
 
     private long ownBusiness(Exchange ex) {

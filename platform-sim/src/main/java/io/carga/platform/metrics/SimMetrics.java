@@ -11,6 +11,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,14 @@ public final class SimMetrics implements LlmObserver {
     private static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.002, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025,
         0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30};
 
+    /**
+     * R$ per AI request, from a short gemini-2.5-flash answer (~R$ 0.0001) to a long gpt-4-turbo one
+     * (~R$ 0.5 for 3,000 tokens), roughly three buckets a decade so a mean and a p95 both read well.
+     */
+    private static final double[] COST_BUCKETS_BRL = {0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001,
+        0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
+
+    private final double brlPerUsd;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Histogram requestDuration = Histogram.builder().name("http_request_duration_seconds")
             .help("Time from request routed to response complete, by route template, method and status")
@@ -53,9 +63,36 @@ public final class SimMetrics implements LlmObserver {
     private final Counter llmCost = Counter.builder().name("llm_cost_total")
             .help("Cost of simulated LLM calls at the spec's per-token prices (spec units, treated as USD)")
             .labelNames("model").register(registry);
+    private final Histogram costPerRequest = Histogram.builder().name("cost_per_ai_request")
+            .help("Cost in R$ of each answered simulated LLM call, by model: the spec's per-token prices read as USD, "
+                    + "at the simulator's R$ per USD rate (carga-ai's default)")
+            .labelNames("model").classicOnly().classicUpperBounds(COST_BUCKETS_BRL).register(registry);
     private final Counter whatsapp = Counter.builder().name("whatsapp_webhook_messages_total")
             .help("WhatsApp webhook messages by result (stored, duplicate, unknown_number)").labelNames("result")
             .register(registry);
+
+    /** @param brlPerUsd R$ per US dollar, for {@code cost_per_ai_request} */
+    public SimMetrics(double brlPerUsd) {
+        this.brlPerUsd = brlPerUsd;
+    }
+
+    /**
+     * Exposes {@code business_activation_rate}, read at scrape time (see
+     * {@code BusinessRoutes.activationRate}); no sample while no business was set up or the database is
+     * unreachable, since 0/0 is no rate and a made-up 0 or 1 would move a dashboard.
+     */
+    public void bindActivationRate(Callable<OptionalDouble> rate) {
+        GaugeWithCallback.builder().name("business_activation_rate")
+                .help("Share (0..1) of the businesses set up through POST /api/v1/business/setup that became active: "
+                        + "status active and at least one AI generation for them (a CX chat in the simulator)")
+                .callback(cb -> {
+                    try {
+                        rate.call().ifPresent(v -> cb.call(v));
+                    } catch (Exception e) {
+                        // The database is down or closing: the scrape still answers, with the other metrics.
+                    }
+                }).register(registry);
+    }
 
     /** Exposes pool gauges read at scrape time from HikariCP. */
     public void bindPool(Supplier<HikariPoolMXBean> pool) {
@@ -103,6 +140,7 @@ public final class SimMetrics implements LlmObserver {
             llmTokens.labelValues(model, "input").inc(promptTokens);
             llmTokens.labelValues(model, "output").inc(completionTokens);
             llmCost.labelValues(model).inc(cost);
+            costPerRequest.labelValues(model).observe(cost * brlPerUsd);
         }
     }
 
