@@ -75,7 +75,16 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
         public static final Adaptive SPEC = new Adaptive(0.1, 800);
     }
 
-    /** How alert rules map to production metric names when exported for Prometheus. */
+    /** The tier {@code query_time} judges, and whose requests production measures in a metric of their own. */
+    public static final String QUERY_TIER = "database_queries";
+
+    /**
+     * How alert rules map to production metric names when exported for Prometheus. The defaults are what
+     * the reference target exposes (platform-sim's /metrics): the spec's three durations and
+     * {@code cost_per_ai_request} in R$, with HTTP statuses in a {@code status} label.
+     *
+     * @param tierMatchers PromQL label matchers standing for a tier (without a tier here, {@code tier="<name>"})
+     */
     public record Prometheus(String group, String latencyMetric, String errorMatcher, String costMetric,
                              String queryMetric, Map<String, String> tierMatchers) {
         public static final Prometheus DEFAULTS = new Prometheus("carga", "http_request_duration_seconds",

@@ -312,7 +312,7 @@ public final class PlanLoader {
                 x = x.withMetric(Metric.named(metric.substring(metric.indexOf('_') + 1)));
             }
             if (x.metric().name().equals("query_time") && x.scope().isAll()) {
-                x = x.withScope(Scope.of(new Selector.Tier("database_queries")));
+                x = x.withScope(Scope.of(new Selector.Tier(Plan.QUERY_TIER)));
             }
             if (n.has("window")) {
                 Duration w = duration(at + "/window", n.get("window").asText());

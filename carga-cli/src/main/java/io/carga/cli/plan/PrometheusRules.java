@@ -14,7 +14,13 @@ import java.util.Locale;
  * test also watch production. Metrics map to the production names in the plan's {@code prometheus}
  * section (the spec's {@code http_request_duration_seconds}, {@code cost_per_ai_request},
  * {@code database_query_duration_seconds}); a rule's own {@code expr} wins. {@code promtool check rules}
- * accepts the output (a test runs it).
+ * accepts the output, and every metric and label the starter plan's rules name is one the reference
+ * target really exposes (tests check both, the second against a scrape after real traffic).
+ *
+ * <p>The database tier is the one tier that is a metric rather than a label: in carga it is the requests
+ * tagged {@code type=sql}, in production every series of the query metric, which has an {@code operation}
+ * label and no tier. So a rule on that tier reads the query metric, unfiltered unless the plan maps the
+ * tier to a matcher.
  */
 public final class PrometheusRules {
     private PrometheusRules() {
@@ -43,8 +49,9 @@ public final class PrometheusRules {
         Expression c = r.condition();
         String w = "[" + promDuration(r.window()) + "]";
         String metric = c.metric().isPercentile() ? "p" : c.metric().name();
-        String hist = metric.equals("query_time") ? m.queryMetric() : m.latencyMetric();
-        String sel = matchers(c, m);
+        boolean queries = metric.equals("query_time") || c.scope().selectors().contains(new Selector.Tier(Plan.QUERY_TIER));
+        String hist = queries ? m.queryMetric() : m.latencyMetric();
+        String sel = matchers(c, m, queries);
         String value = switch (metric) {
             case "p", "med", "max", "query_time" -> {
                 double q = metric.equals("p") ? c.metric().percentile() / 100 : metric.equals("med") ? 0.5 : 1.0;
@@ -60,16 +67,20 @@ public final class PrometheusRules {
         return value + " " + c.op().symbol() + " " + num(limit);
     }
 
-    private static String matchers(Expression c, Plan.Prometheus m) {
+    private static String matchers(Expression c, Plan.Prometheus m, boolean queries) {
         List<String> parts = new ArrayList<>();
         for (Selector s : c.scope().selectors()) {
             switch (s) {
+                case Selector.Tier t when queries && t.name().equals(Plan.QUERY_TIER) && !m.tierMatchers().containsKey(t.name()) -> {
+                    // the query metric is the tier: no label to match
+                }
                 case Selector.Tier t -> parts.add(m.tierMatchers().getOrDefault(t.name(), "tier=\"" + t.name() + "\""));
                 case Selector.Name n -> parts.add("name" + (n.glob().contains("*") ? "=~\"" + n.glob().replace("*", ".*") : "=\"" + n.glob()) + "\"");
                 case Selector.Tag t -> parts.add(t.key() + (t.value().contains("*") ? "=~\"" + t.value().replace("*", ".*") : "=\"" + t.value()) + "\"");
                 case Selector.Group g -> parts.add("group=\"" + g.name() + "\"");
             }
         }
+        parts.removeIf(String::isBlank); // a tier mapped to "" is every series of its metric
         return parts.isEmpty() ? "" : "{" + String.join(",", parts) + "}";
     }
 

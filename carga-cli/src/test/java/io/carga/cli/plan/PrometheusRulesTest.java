@@ -17,7 +17,25 @@ class PrometheusRulesTest {
                 "expr: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[1m]))) > 1'",
                 "for: 5m", "severity: 'warning'",
                 "expr: 'sum(increase(cost_per_ai_request_sum[1h])) > 50'",
-                "expr: 'histogram_quantile(1, sum by (le) (rate(database_query_duration_seconds_bucket{tier=\"database_queries\"}[1m]))) > 0.5'");
+                "expr: 'histogram_quantile(1, sum by (le) (rate(database_query_duration_seconds_bucket[1m]))) > 0.5'");
+    }
+
+    @Test
+    void tiersBecomeTheLabelsTheirMetricHas() throws Exception {
+        String rules = PrometheusRules.render(PlanLoaderTest.load(InitCommand.starter().replace("alerting_rules:\n", """
+                alerting_rules:
+                  - name: "Slow webhook"
+                    condition: "p95{tier=whatsapp_webhook} > 200ms"
+                  - name: "Slow database"
+                    condition: "p95{tier=database_queries} > 100ms"
+                  - name: "Unmapped"
+                    condition: "p95{tier=api_endpoints} > 500ms"
+                """)));
+        assertThat(rules).contains(
+                "rate(http_request_duration_seconds_bucket{method=\"POST\",route=\"/webhooks/whatsapp\"}[1m])",
+                // the database tier is its own metric, whatever the expression's metric
+                "histogram_quantile(0.95, sum by (le) (rate(database_query_duration_seconds_bucket[1m]))) > 0.1",
+                "rate(http_request_duration_seconds_bucket{tier=\"api_endpoints\"}[1m])");
     }
 
     /** Runs promtool when it is installed (Debian: apt-get install prometheus); skipped only when absent. */
