@@ -57,6 +57,9 @@ class MetricsTest {
         assertThat(sample(after, "cost_per_ai_request_bucket{model=\"gpt-4-turbo\",le=\"0.01\"}", 0))
                 .isLessThan(sample(after, "cost_per_ai_request_bucket{model=\"gpt-4-turbo\",le=\"1.0\"}", 0));
         assertThat(after).contains("# TYPE cost_per_ai_request histogram");
+        // every model's series exists before its first answer, so Prometheus' increase() counts from zero
+        assertThat(after).contains("cost_per_ai_request_count{model=\"gemini-2.5-flash\"}",
+                "cost_per_ai_request_count{model=\"gpt-3.5-turbo\"}");
     }
 
     @Test

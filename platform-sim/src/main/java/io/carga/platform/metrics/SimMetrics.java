@@ -2,6 +2,7 @@ package io.carga.platform.metrics;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.carga.platform.llm.LlmObserver;
+import io.carga.platform.llm.ModelProfile;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -74,6 +75,10 @@ public final class SimMetrics implements LlmObserver {
     /** @param brlPerUsd R$ per US dollar, for {@code cost_per_ai_request} */
     public SimMetrics(double brlPerUsd) {
         this.brlPerUsd = brlPerUsd;
+        // Every model's cost series exists from the start at zero. Prometheus' increase() counts nothing
+        // before a series' first sample, so a series born with the first answer would lose what was spent
+        // before the first scrape, and an "AI Cost Spike" rule would fire later than the spending did.
+        ModelProfile.names().forEach(costPerRequest::labelValues);
     }
 
     /**
