@@ -19,13 +19,20 @@ import java.util.concurrent.Executors;
  * {@code /api/v1} later, all behind the same token check.
  *
  * <p>The server is the JDK's own ({@code com.sun.net.httpserver}), the one the official Prometheus
- * client's exporter is built for; requests are handled on virtual threads, off the engine's threads.
+ * client's exporter is built for; requests are handled on two platform threads of its own, off the
+ * engine's threads and off the virtual users' carriers.
  * {@code /metrics} is the client's {@link MetricsHandler}: it negotiates the text, OpenMetrics and
  * protobuf formats (protobuf carries native histograms), and gzip.
  */
 public final class LiveServer implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, not virtual ones: a scrape encodes every family (protobuf, gzip), and on a virtual
+     * thread it would hold one of the carriers the virtual users run on (quick mode against a local target
+     * runs them on one carrier) for as long. Two threads: a scrape and a browser at once.
+     */
+    private final ExecutorService executor = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().daemon().name("carga-live-", 0).factory());
     private final Listen listen;
     private final Filter auth;
 
