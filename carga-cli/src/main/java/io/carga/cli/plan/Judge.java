@@ -105,7 +105,7 @@ public final class Judge {
 
     /** The live state of this run's thresholds and alert rules, for the live plane. */
     public Judgements live() {
-        return new Judgements(thresholds::live, ruleNames, alerts::firing);
+        return new Judgements(thresholds.trackLive()::live, ruleNames, alerts::firing);
     }
 
     public List<Verdict> verdicts() {

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * Judges a run's thresholds: every interval against the run so far (to abort a run that is already
  * lost), and once at the end against the whole run, which gives the {@link Verdict}s.
  *
- * <p>Every interval each threshold is also judged against the run so far ({@link #live()}), for the live
- * plane. A threshold with {@code abortOnFail} stops the run with {@link StopReason#ABORTED} the first
+ * <p>With {@link #trackLive()}, every interval each threshold is also judged against the run so far
+ * ({@link #live()}), for the live plane. A threshold with {@code abortOnFail} stops the run with {@link StopReason#ABORTED} the first
  * interval it fails once the run is older than its delay. Runs on the interval thread like every
  * output; its work per interval is one histogram merge per distinct scope.
  */
@@ -31,6 +31,7 @@ public final class ThresholdOutput implements Output {
     private RunControl control;
     private volatile List<Verdict> verdicts = List.of();
     private volatile List<Verdict> live = List.of();
+    private volatile boolean tracking;
     private volatile String abortCause;
 
     /**
@@ -50,7 +51,7 @@ public final class ThresholdOutput implements Output {
 
     @Override
     public void interval(IntervalSnapshot s) {
-        if (thresholds.isEmpty()) {
+        if (!tracking && (abortCause != null || thresholds.stream().noneMatch(Threshold::abortOnFail))) {
             return;
         }
         for (Threshold t : thresholds) {
@@ -81,8 +82,17 @@ public final class ThresholdOutput implements Output {
     }
 
     /**
+     * Judges every threshold on the run so far each interval from now on, for {@link #live()}. Without it
+     * only the abort-on-fail thresholds are judged while the run goes. Call before the run starts.
+     */
+    public ThresholdOutput trackLive() {
+        tracking = true;
+        return this;
+    }
+
+    /**
      * Each threshold judged against the run so far, as of the last interval (the live plane shows these);
-     * empty before the first interval. Safe to call from any thread.
+     * empty before the first interval or without {@link #trackLive()}. Safe to call from any thread.
      */
     public List<Verdict> live() {
         return live;

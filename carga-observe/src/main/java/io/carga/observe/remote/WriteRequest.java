@@ -40,13 +40,12 @@ final class WriteRequest {
     /** The compressed body for every data point of {@code snapshots} at {@code timestampMs}. */
     static byte[] encode(MetricSnapshots snapshots, Map<String, String> extraLabels, long timestampMs) {
         try {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(body);
-            for (Series s : series(snapshots, extraLabels)) {
-                out.writeByteArray(1, timeSeries(s, timestampMs));
-            }
-            out.flush();
-            return Snappy.compress(body.toByteArray());
+            List<Series> all = series(snapshots, extraLabels);
+            return Snappy.compress(message(out -> {
+                for (Series s : all) {
+                    out.writeByteArray(1, timeSeries(s, timestampMs));
+                }
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,30 +100,29 @@ final class WriteRequest {
     }
 
     private static byte[] timeSeries(Series s, long timestampMs) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        CodedOutputStream out = CodedOutputStream.newInstance(buf);
-        for (Map.Entry<String, String> l : s.labels().entrySet()) {
-            out.writeByteArray(1, label(l.getKey(), l.getValue()));
-        }
-        out.writeByteArray(2, sample(s.value(), timestampMs));
-        out.flush();
-        return buf.toByteArray();
+        return message(out -> {
+            for (Map.Entry<String, String> l : s.labels().entrySet()) {
+                out.writeByteArray(1, message(label -> {
+                    label.writeString(1, l.getKey());
+                    label.writeString(2, l.getValue());
+                }));
+            }
+            out.writeByteArray(2, message(sample -> {
+                sample.writeDouble(1, s.value());
+                sample.writeInt64(2, timestampMs);
+            }));
+        });
     }
 
-    private static byte[] label(String name, String value) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        CodedOutputStream out = CodedOutputStream.newInstance(buf);
-        out.writeString(1, name);
-        out.writeString(2, value);
-        out.flush();
-        return buf.toByteArray();
+    /** Writes one message's fields; protobuf frames an embedded message as bytes with its length. */
+    private interface Fields {
+        void write(CodedOutputStream out) throws IOException;
     }
 
-    private static byte[] sample(double value, long timestampMs) throws IOException {
+    private static byte[] message(Fields fields) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(buf);
-        out.writeDouble(1, value);
-        out.writeInt64(2, timestampMs);
+        fields.write(out);
         out.flush();
         return buf.toByteArray();
     }
