@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -70,12 +72,14 @@ class DashboardsLiveTest {
         PrintStream oldOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new Tee(oldOut, captured), true, StandardCharsets.UTF_8));
+        // two threads of their own: the common pool has one worker on two cores, and would run the db after the demo
+        ExecutorService runs = Executors.newFixedThreadPool(2);
         try (Prom prom = Prom.start(dir.resolve("prom"), config)) {
             long started = System.nanoTime();
             CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> Main.execute("demo", "--listen", "127.0.0.1:" + demoPort,
-                    "--duration", "30s", "--users", "12", "--seed", "17", "--linger", "10s", "--out", dir.resolve("dash-demo").toString(), "-q"));
+                    "--duration", "30s", "--users", "12", "--seed", "17", "--linger", "10s", "--out", dir.resolve("dash-demo").toString(), "-q"), runs);
             CompletableFuture<Integer> db = CompletableFuture.supplyAsync(() -> Main.execute("db", "--listen", "127.0.0.1:" + dbPort,
-                    "-T", "14", "-c", "2", "--linger", "15s", "--out", dir.resolve("dash-db").toString()));
+                    "-T", "14", "-c", "2", "--linger", "15s", "--out", dir.resolve("dash-db").toString()), runs);
 
             // the platform's port is known once the demo prints it: hand it to Prometheus's file discovery
             Pattern platform = Pattern.compile("live: the platform's own metrics http://(127\\.0\\.0\\.1:\\d+)/metrics");
@@ -149,6 +153,7 @@ class DashboardsLiveTest {
             assertThat(db.get()).isIn(0, 1);
             System.err.println("dashboards: live test took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         } finally {
+            runs.shutdownNow();
             System.setOut(oldOut);
         }
     }
