@@ -70,7 +70,7 @@ final class DbResults implements ResultsFolder {
     @Override
     public void complete(Path dir, RunResult result, List<Verdict> verdicts, PrintStream out) {
         try {
-            SummaryJson.write(dir, SummaryJson.build(RunMeta.read(dir), result.aggregate(), verdicts, List.of()));
+            SummaryJson.write(dir, SummaryJson.build(RunMeta.read(dir), result.aggregate(), new io.carga.report.summary.Judged(verdicts, List.of(), false)));
             out.println("results: " + dir.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             out.println("carga: could not write summary.json (" + e + "); rebuild it with: carga report " + dir);

@@ -57,7 +57,7 @@ public final class RunLauncher {
         return launch(config, dir, quiet, extra, null);
     }
 
-    /** With a plan's {@link Judge}: its thresholds and alert rules run as outputs, and a failed threshold exits 1. */
+    /** With a plan's {@link Judge}: its thresholds and alert rules run as outputs, and it gives the exit code. */
     public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
             throws IOException, InterruptedException {
         // protocol settings are checked before the results folder exists: a configuration error runs nothing
@@ -84,7 +84,8 @@ public final class RunLauncher {
                 LiveFile.write(dir, live.metricsUrl());
             }
         }
-        outputs.add(new EndSummaryOutput(dir, out));
+        // last: the thresholds and alerts have finished when it writes summary.json with their verdicts
+        outputs.add(judge == null ? new EndSummaryOutput(dir, out) : new EndSummaryOutput(dir, out, judge::judged));
         Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -109,19 +110,9 @@ public final class RunLauncher {
                 // the JVM is exiting because of a signal: the hook is running, nothing to remove
             }
         }
-        ExitCode exit = exitCode(result);
-        if (judge != null) {
-            exit = judge.finish(result, exit);
-        }
+        ExitCode exit = judge != null ? judge.finish(result)
+                : ExitCode.of(result.reason().name(), result.aggregate().saturated(), false, false);
         return new Launched(result, exit, dir);
-    }
-
-    static ExitCode exitCode(RunResult result) {
-        return switch (result.reason()) {
-            case SIGNAL -> ExitCode.INTERRUPTED;
-            case ABORTED -> ExitCode.ABORTED;
-            case COMPLETED, MAX_DURATION -> result.aggregate().saturated() ? ExitCode.INVALID_RUN : ExitCode.OK;
-        };
     }
 
     static Duration orDefault(Duration d, Duration def) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 5's "a budget set low stops a run mid-way": real AI requests to the reference target's simulated
  * OpenAI, a per-test budget of a few requests' cost, through the command line. The run ends early as
- * aborted (exit 3) with the cause in summary.json, and the results folder is complete.
+ * stopped by the budget (exit 5, its own code: not the SLA's 3) with the cause in summary.json, and the results folder is complete.
  */
 @Timeout(180)
 class BudgetStopTest {
@@ -24,7 +24,7 @@ class BudgetStopTest {
     Path dir;
 
     @Test
-    void aLowBudgetStopsTheRunWithExitCodeThreeAndACompleteResultsFolder() throws Exception {
+    void aLowBudgetStopsTheRunWithTheBudgetExitCodeAndACompleteResultsFolder() throws Exception {
         Path scenario = Files.writeString(dir.resolve("Spender.java"), """
                 import io.carga.ai.AiClient;
                 import io.carga.core.api.*;
@@ -44,14 +44,14 @@ class BudgetStopTest {
             r = Cli.run("run", scenario.toString(), "--target", sim.baseUrl(), "--users", "2", "--duration", "60s",
                     "--out", out.toString(), "-q", "-P", "ai.budget.per-test=0.02", "-P", "ai.budget.currency=BRL");
         }
-        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(ExitCode.ABORTED.code());
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(ExitCode.BUDGET.code()).isEqualTo(5);
         String console = r.out() + r.err();
         assertThat(console.indexOf("BUDGET ALERT")).as("alert line first").isGreaterThanOrEqualTo(0)
                 .isLessThan(console.indexOf("(action: stop)"));
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(s.at("/duration_s").asDouble()).as("stopped mid-way, not at 60 s").isLessThan(50);
-        assertThat(s.at("/stop/reason").asText()).isEqualTo("ABORTED");
+        assertThat(s.at("/stop/reason").asText()).isEqualTo("BUDGET");
         assertThat(s.at("/stop/cause").asText()).startsWith("stopped by budget").contains("per-test limit R$ 0.02");
         assertThat(s.at("/cost/budget/status").asText()).isEqualTo("stopped");
         assertThat(s.at("/cost/ai_brl").asDouble()).isGreaterThanOrEqualTo(0.02);

@@ -75,7 +75,7 @@ public final class BudgetGuard implements Output {
                 case STOP -> {
                     status = "stopped";
                     out.println("BUDGET: " + over + " (action: stop)");
-                    control.stop(StopReason.ABORTED, "stopped by budget: " + over);
+                    control.stop(StopReason.BUDGET, "stopped by budget: " + over);
                 }
             }
         } else if (!alerted && !acted) {

@@ -52,9 +52,11 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
      * @param maxDuration  every run's hard stop, or null for the default
      * @param window       when runs are allowed, or null for always
      * @param aiRatePerSecond the AI rate limit, or null
+     * @param acceptCut    whether a run the auto-shutdown stops before its planned end still passes
+     *                     ({@code accept_auto_shutdown: true}); by default it exits {@code CUT_SHORT}
      */
-    public record Controls(Duration maxDuration, TimeWindow window, Double aiRatePerSecond, Integer maxInstances) {
-        static final Controls NONE = new Controls(null, null, null, null);
+    public record Controls(Duration maxDuration, TimeWindow window, Double aiRatePerSecond, Integer maxInstances, boolean acceptCut) {
+        static final Controls NONE = new Controls(null, null, null, null, false);
     }
 
     /** A daily window such as the spec's off-peak 02:00–06:00 UTC-3 (it may wrap past midnight). */

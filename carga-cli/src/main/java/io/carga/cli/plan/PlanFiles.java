@@ -33,6 +33,7 @@ public final class PlanFiles {
     }
 
     public static Judge judge(Plan plan, Plan.Stage stage, PrintStream out) {
-        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(), out);
+        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(),
+                plan.controls().acceptCut(), out);
     }
 }

@@ -292,7 +292,7 @@ public final class PlanLoader {
             Plan.TimeWindow window = c.has("scheduled_testing") ? quietly("/cost_controls/scheduled_testing", () -> HumanText.window(c.get("scheduled_testing").asText())) : null;
             Double ai = c.has("ai_rate_limits") ? quietly("/cost_controls/ai_rate_limits", () -> HumanText.ratePerSecond(c.get("ai_rate_limits").asText())) : null;
             Integer instances = c.has("resource_limits") ? quietly("/cost_controls/resource_limits", () -> (int) HumanText.firstNumber(c.get("resource_limits").asText())) : null;
-            return new Plan.Controls(max, window, ai, instances);
+            return new Plan.Controls(max, window, ai, instances, c.path("accept_auto_shutdown").asBoolean(false));
         }
 
         AlertRule alert(JsonNode n, String at) {

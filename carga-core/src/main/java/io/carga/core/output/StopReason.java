@@ -8,6 +8,8 @@ public enum StopReason {
     SIGNAL,
     /** The hard maximum duration was reached. */
     MAX_DURATION,
-    /** An output asked to stop: a threshold with abort-on-fail, the budget guard. */
-    ABORTED
+    /** An output asked to stop because the run is already lost: a threshold with abort-on-fail. */
+    ABORTED,
+    /** The budget guard stopped the run: it would cost more than its limit. */
+    BUDGET
 }

@@ -63,6 +63,8 @@ public final class DbCommand implements Callable<Integer> {
     public static final int EXIT_ABORTED = 3;
     /** Exit status when the generator was saturated: the figures can't be trusted. */
     public static final int EXIT_INVALID_RUN = 4;
+    /** carga's ExitCode.BUDGET: the budget guard stopped the run. */
+    public static final int EXIT_BUDGET = 5;
     /** Exit status after Ctrl-C or SIGTERM (the process itself ends with the JVM's signal status). */
     public static final int EXIT_INTERRUPTED = 130;
     /** Up to this many clients, --threads=auto gives each client a platform thread. */
@@ -262,6 +264,7 @@ public final class DbCommand implements Callable<Integer> {
         return switch (r.carga().reason()) {
             case SIGNAL -> EXIT_INTERRUPTED;
             case ABORTED -> EXIT_ABORTED;
+            case BUDGET -> EXIT_BUDGET;
             case COMPLETED, MAX_DURATION -> r.carga().aggregate().saturated() ? EXIT_INVALID_RUN
                     : thresholdsFailed ? EXIT_THRESHOLDS : 0;
         };

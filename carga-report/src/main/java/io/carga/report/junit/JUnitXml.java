@@ -37,11 +37,17 @@ public final class JUnitXml {
      * @param verdicts     its thresholds' verdicts
      * @param runProblem   null when the run completed normally, else why it did not count (aborted, saturated)
      * @param runProblemType short type of that problem ({@code aborted}, {@code invalid_run})
+     * @param runNote      how the run ended when that is worth saying but is no problem (a cut short the plan
+     *                     accepts), written to the suite's system-out; or null
      */
     public record Suite(String name, long startEpochMs, double seconds, List<Verdict> verdicts, String runProblem,
-                        String runProblemType) {
+                        String runProblemType, String runNote) {
         public Suite {
             verdicts = List.copyOf(verdicts);
+        }
+
+        public Suite(String name, long startEpochMs, double seconds, List<Verdict> verdicts, String runProblem, String runProblemType) {
+            this(name, startEpochMs, seconds, verdicts, runProblem, runProblemType, null);
         }
     }
 
@@ -108,7 +114,13 @@ public final class JUnitXml {
             x.writeEndElement();
         }
         x.writeCharacters("\n    ");
-        x.writeEmptyElement("system-out");
+        if (s.runNote() == null) {
+            x.writeEmptyElement("system-out");
+        } else {
+            x.writeStartElement("system-out");
+            x.writeCharacters(s.runNote());
+            x.writeEndElement();
+        }
         x.writeCharacters("\n    ");
         x.writeEmptyElement("system-err");
         x.writeCharacters("\n  ");

@@ -19,9 +19,12 @@ import java.util.List;
  *
  * @param intervalPercentiles the percentiles of each series' latency figures in timeseries.jsonl (empty in
  *                            folders written before the time series kept them)
+ * @param plannedMs           how long the load plan lasts, or -1 when it ends by itself (iterations, shape)
+ * @param maxDurationMs       the hard stop (the plan's auto-shutdown), or -1 when unknown
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
-                      long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles) {
+                      long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles,
+                      long plannedMs, long maxDurationMs) {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Double> FIGURE_PERCENTILES = Arrays.stream(Percentiles.LOCUST).boxed().toList();
@@ -29,16 +32,23 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
     public static RunMeta of(RunInfo info) {
         return new RunMeta(info.runId(), info.startEpochMs(), info.config().scenario().name(),
                 info.config().load().describe(), info.config().seed(), info.config().target(),
-                info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES);
+                info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES,
+                info.config().load().plannedDuration() == null ? -1 : info.config().load().plannedDuration().toMillis(),
+                info.config().maxDuration().toMillis());
     }
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted(), intervalPercentiles);
+                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs);
     }
 
     public boolean finished() {
         return stopReason != null;
+    }
+
+    /** Whether the maximum duration stopped the run before its load plan's end. */
+    public boolean cutShort() {
+        return "MAX_DURATION".equals(stopReason);
     }
 
     /** Whether timeseries.jsonl holds {@link LatencyFigures} this version reads. */
@@ -55,6 +65,8 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         n.put("seed", seed);
         n.put("target", target);
         n.put("interval_ms", intervalMs);
+        n.put("planned_ms", plannedMs);
+        n.put("max_duration_ms", maxDurationMs);
         if (stopReason != null) {
             n.put("stop_reason", stopReason);
             n.put("stop_cause", stopCause);
@@ -72,7 +84,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
     public static RunMeta read(Path dir) throws IOException {
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
-            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of());
+            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1);
         }
         JsonNode n = JSON.readTree(f.toFile());
         List<Double> percentiles = new ArrayList<>();
@@ -81,6 +93,6 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
                 n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
-                List.copyOf(percentiles));
+                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1));
     }
 }

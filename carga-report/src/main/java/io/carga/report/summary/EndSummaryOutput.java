@@ -8,17 +8,28 @@ import io.carga.core.output.RunResult;
 import io.carga.report.results.RunMeta;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
-/** At the end of a run: writes summary.json and prints the summary table. */
+/**
+ * At the end of a run: writes summary.json and prints the summary table. Put it after the outputs that judge
+ * the run (thresholds, alerts): its {@code judged} is asked at the end, so summary.json holds their verdicts
+ * before any report is built from it.
+ */
 public final class EndSummaryOutput implements Output {
     private final Path dir;
     private final PrintStream out;
+    private final Supplier<Judged> judged;
     private RunMeta meta;
     private ObjectNode summary;
 
     public EndSummaryOutput(Path dir, PrintStream out) {
+        this(dir, out, () -> Judged.NONE);
+    }
+
+    public EndSummaryOutput(Path dir, PrintStream out, Supplier<Judged> judged) {
         this.dir = dir;
         this.out = out;
+        this.judged = judged;
     }
 
     @Override
@@ -34,7 +45,7 @@ public final class EndSummaryOutput implements Output {
     @Override
     public void finish(RunResult result) throws Exception {
         RunMeta ended = meta.ended(result);
-        summary = SummaryJson.build(ended, result.aggregate());
+        summary = SummaryJson.build(ended, result.aggregate(), judged.get());
         SummaryJson.write(dir, summary);
         out.println();
         out.print(ConsoleSummary.render(ended, result.aggregate()));

@@ -23,19 +23,25 @@ import org.HdrHistogram.Histogram;
  * changes when they do. Times are milliseconds unless the name says otherwise.
  */
 public final class SummaryJson {
-    /** 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. 3: {@code stop} gains
+     * {@code cut_short}, {@code cut_short_accepted}, {@code planned_s} and {@code max_duration_s}; a budget stop
+     * has reason {@code BUDGET}.
+     */
+    public static final int SCHEMA_VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
     }
 
     public static ObjectNode build(RunMeta meta, RunAggregate a) {
-        return build(meta, a, List.of(), List.of());
+        return build(meta, a, Judged.NONE);
     }
 
-    /** The summary with the run's threshold verdicts and alert state changes. */
-    public static ObjectNode build(RunMeta meta, RunAggregate a, List<Verdict> verdicts, List<AlertEvent> alerts) {
+    /** The summary with what judged the run: threshold verdicts and alert state changes. */
+    public static ObjectNode build(RunMeta meta, RunAggregate a, Judged judged) {
+        List<Verdict> verdicts = judged.verdicts();
+        List<AlertEvent> alerts = judged.alerts();
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("run_id", meta.runId());
@@ -48,6 +54,16 @@ public final class SummaryJson {
         ObjectNode stop = root.putObject("stop");
         stop.put("reason", meta.finished() ? meta.stopReason() : "ABRUPT");
         stop.put("cause", meta.finished() ? meta.stopCause() : "the process ended before the run finished; figures up to the last complete interval");
+        stop.put("cut_short", meta.cutShort());
+        if (meta.cutShort()) {
+            stop.put("cut_short_accepted", judged.cutAccepted());
+        }
+        if (meta.plannedMs() >= 0) {
+            stop.put("planned_s", round(meta.plannedMs() / 1000.0));
+        }
+        if (meta.maxDurationMs() >= 0) {
+            stop.put("max_duration_s", round(meta.maxDurationMs() / 1000.0));
+        }
         root.put("interrupted", meta.interrupted());
         ObjectNode requests = root.putObject("requests");
         a.requests().forEach((k, t) -> requests.set(k.label(), series(a, t)));
