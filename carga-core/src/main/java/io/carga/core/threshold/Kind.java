@@ -19,7 +19,7 @@ public enum Kind {
             case TIME -> v >= 1000 ? trim(v / 1000) + "s" : trim(v) + "ms";
             case RATIO -> trim(v * 100) + "%";
             case RATE -> trim(v) + "/s";
-            case MONEY -> (currency == null ? "" : currency + " ") + String.format(Locale.ROOT, "%.2f", v);
+            case MONEY -> (currency == null ? "" : currency + " ") + money(v);
             case COUNT, SCORE -> trim(v);
         };
     }
@@ -33,6 +33,18 @@ public enum Kind {
             v = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
         }
         return format(v, currency);
+    }
+
+    /**
+     * Cents from one unit up; below, three significant digits, so that R$ 0.000512 a request does not show as
+     * R$ 0.00.
+     */
+    static String money(double v) {
+        if (v == 0 || Math.abs(v) >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return d.scale() < 2 ? d.setScale(2).toPlainString() : d.toPlainString();
     }
 
     static String trim(double v) {

@@ -23,13 +23,21 @@ public final class Advisor {
     static final double BURST_RATE = 0.05;
     static final double GROWTH = 1.5;
     static final double QUALITY_DROP = 0.10;
+    /** The AI client's quality fields (carga-ai's AiFields), which this module does not depend on. */
+    static final String QUALITY_SUM = "quality_sum";
+    static final String QUALITY_N = "quality_n";
 
     private Advisor() {
     }
 
     public static List<Recommendation> advise(RunAggregate a, SeriesTimeline t) {
+        return advise(a, t, TierSlas.SPEC);
+    }
+
+    /** With the tiers and SLAs of the run's plan ({@link TierSlas#SPEC} without one). */
+    public static List<Recommendation> advise(RunAggregate a, SeriesTimeline t, TierSlas slas) {
         List<Recommendation> out = new ArrayList<>();
-        tiers(a, out);
+        tiers(a, slas, out);
         errorRate(a, out);
         spread(a, out);
         bursts(t, out);
@@ -40,19 +48,22 @@ public final class Advisor {
         return out;
     }
 
-    private static void tiers(RunAggregate a, List<Recommendation> out) {
+    /** Each request against its own tier's SLA; the trigger names that SLA and where it comes from. */
+    private static void tiers(RunAggregate a, TierSlas slas, List<Recommendation> out) {
         for (Map.Entry<SeriesKey, SeriesTotals> e : a.requests().entrySet()) {
             SeriesTotals s = e.getValue();
             if (s.count() < MIN_COUNT) {
                 continue;
             }
             String name = e.getKey().label();
-            Kinds kind = Kinds.of(name, s.fieldSums());
-            double p95 = s.latencyMs(95);
-            if (p95 <= kind.p95SlaMs()) {
+            TierSlas.Tiered tier = slas.of(e.getKey(), s.fieldSums());
+            Kinds kind = tier.kind();
+            double measured = s.latencyMs(tier.percentile());
+            if (measured < tier.limitMs()) {
                 continue;
             }
-            String trigger = String.format(Locale.ROOT, "%s p95 %.0f ms > %.0f ms (%s SLA)", name, p95, kind.p95SlaMs(), kind.label());
+            String trigger = String.format(Locale.ROOT, "%s p%s %.0f ms ≥ %.0f ms: %s", name, pctLabel(tier.percentile()), measured,
+                    tier.limitMs(), tier.describe());
             switch (kind) {
                 case DATABASE -> out.add(new Recommendation("high", "database", "Slow database statement: " + name, trigger,
                         List.of("Add indexes on frequently queried columns (check EXPLAIN ANALYZE)", "Implement connection pooling",
@@ -162,22 +173,26 @@ public final class Advisor {
         return v.length == 0 ? 0 : v[v.length / 2];
     }
 
-    /** Answer quality (an event field named {@code quality}) falling as the users rise. */
+    /**
+     * Answer quality falling as the users rise: the AI client's scores (fields {@code quality_sum} over
+     * {@code quality_n} scored answers) in the intervals at up to half the peak users against those above.
+     */
     private static void quality(SeriesTimeline t, List<Recommendation> out) {
         double lowSum = 0, lowN = 0, highSum = 0, highN = 0;
         int maxUsers = t.buckets().stream().mapToInt(SeriesTimeline.Bucket::users).max().orElse(0);
         for (SeriesTimeline.Bucket b : t.buckets()) {
             SeriesTimeline.Cell all = b.cells().get("Aggregated");
-            Double q = all == null ? null : all.fieldSums().get("quality");
-            if (q == null || all.count() == 0) {
+            Double sum = all == null ? null : all.fieldSums().get(QUALITY_SUM);
+            Double n = all == null ? null : all.fieldSums().get(QUALITY_N);
+            if (sum == null || n == null || n == 0) {
                 continue;
             }
             if (b.users() <= maxUsers / 2) {
-                lowSum += q;
-                lowN += all.count();
+                lowSum += sum;
+                lowN += n;
             } else {
-                highSum += q;
-                highN += all.count();
+                highSum += sum;
+                highN += n;
             }
         }
         if (lowN < MIN_COUNT || highN < MIN_COUNT) {
@@ -191,6 +206,10 @@ public final class Advisor {
                     List.of("Check whether the platform degrades to a cheaper model or truncates context under load",
                             "Keep quality in the SLA: a fast wrong answer is not a success")));
         }
+    }
+
+    private static String pctLabel(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
     }
 
     static double ms(double micros) {

@@ -6,6 +6,7 @@ import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.RunAggregate;
 import io.carga.core.metrics.SeriesKey;
 import io.carga.core.metrics.SeriesTotals;
+import io.carga.report.cost.CostProjection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,16 +17,9 @@ import org.HdrHistogram.Histogram;
  * aggregate alone (so a report rebuilt from the results log has them too). It reads what carga-ai's client
  * reports: AI series carry the {@code ai_requests} field and a {@code model} tag; TTFT, ITL, TPOT, quality
  * and switch latency are timings tagged by model; the cost configuration comes as {@code ai_cfg_*} gauges.
- * All money is R$.
- *
- * <p>Projection assumptions: AI cost grows linearly with users at the test's cost per virtual-user hour,
- * each user active {@value #ACTIVE_HOURS_PER_MONTH} h a month (22 days x 8 h); infrastructure runs
- * {@value #HOURS_PER_MONTH} h a month with instances added in proportion to the test's users per instance.
+ * All money is R$. The monthly projection is {@link CostProjection}'s, the one definition the report uses too.
  */
 public final class AiSection {
-    public static final double ACTIVE_HOURS_PER_MONTH = 176;
-    public static final double HOURS_PER_MONTH = 730;
-    public static final int[] PROJECTION_USERS = {100, 500, 1000, 5000};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AiSection() {
@@ -130,27 +124,18 @@ public final class AiSection {
         double infra = hourly * instances * hours;
         long ok = all.count - all.errors;
         double tokens = all.f("input_tokens") + all.f("output_tokens");
-        double vuHours = Math.max(1, a.usersPeak()) * hours;
+        double userHours = CostProjection.userHours(a);
+        double perUserHour = userHours <= 0 ? 0 : aiCost / userHours;
         c.put("ai_brl", r6(aiCost));
         c.put("infrastructure_brl", r6(infra));
         c.put("total_brl", r6(aiCost + infra));
         c.put("per_request_brl", all.count == 0 ? 0 : r6(aiCost / all.count));
         c.put("per_successful_interaction_brl", ok == 0 ? 0 : r6(aiCost / ok));
         c.put("per_1m_tokens_brl", tokens == 0 ? 0 : r6(aiCost / tokens * 1e6));
-        c.put("ai_per_user_hour_brl", hours == 0 ? 0 : r6(aiCost / vuHours));
+        c.put("user_hours", r6(userHours));
+        c.put("ai_per_user_hour_brl", r6(perUserHour));
         c.put("unpriced_requests", (long) all.f("cost_unpriced"));
-        ObjectNode p = c.putObject("projection_monthly_brl");
-        double perUserHour = hours == 0 ? 0 : aiCost / vuHours;
-        double usersPerInstance = Math.max(1, a.usersPeak()) / instances;
-        for (int users : PROJECTION_USERS) {
-            double ai = perUserHour * users * ACTIVE_HOURS_PER_MONTH;
-            double inf = hourly * Math.ceil(users / usersPerInstance) * HOURS_PER_MONTH;
-            p.putObject(String.valueOf(users)).put("ai", r(ai)).put("infrastructure", r(inf)).put("total", r(ai + inf));
-        }
-        p.put("assumptions", String.format(Locale.ROOT, "AI cost linear in users at the test's R$ %.6f per virtual-user hour "
-                + "(test users act at test intensity), %.0f active hours per user a month; infrastructure R$ %.2f per "
-                + "instance-hour, %.0f h a month, one instance per %.0f users as in the test", perUserHour,
-                ACTIVE_HOURS_PER_MONTH, hourly, HOURS_PER_MONTH, usersPerInstance));
+        c.set("projection_monthly_brl", CostProjection.monthly(perUserHour, hourly, instances, a.usersPeak(), "R$"));
         ObjectNode b = c.putObject("budget");
         double perTest = gauge(a, "ai_cfg_budget_test_brl", Double.NaN);
         double perHour = gauge(a, "ai_cfg_budget_hour_brl", Double.NaN);

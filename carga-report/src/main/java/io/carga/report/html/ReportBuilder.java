@@ -8,13 +8,15 @@ import io.carga.core.event.Outcome;
 import io.carga.core.metrics.Histograms;
 import io.carga.core.metrics.RunAggregate;
 import io.carga.core.metrics.SeriesTotals;
-import io.carga.core.metrics.TimePoint;
 import io.carga.report.advice.Advisor;
 import io.carga.report.advice.Kinds;
 import io.carga.report.advice.Recommendation;
+import io.carga.report.advice.TierSlas;
+import io.carga.report.cost.CostProjection;
+import io.carga.report.results.JudgeFile;
+import io.carga.core.metrics.SeriesKey;
 import io.carga.report.baseline.BaselineComparison;
 import io.carga.report.capacity.CapacityAnalysis;
-import io.carga.report.capacity.CapacityResult;
 import io.carga.report.capacity.CapacitySearch;
 import io.carga.report.csv.LocustCsv;
 import io.carga.report.grade.Grade;
@@ -47,8 +49,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class ReportBuilder {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Hours in an average month, for projections. */
-    static final double MONTH_HOURS = 730;
 
     /** What was written. */
     public record Built(Path html, long htmlBytes, Grade grade, List<Recommendation> recommendations, long millis) {
@@ -65,9 +65,12 @@ public final class ReportBuilder {
         ObjectNode summary = Files.exists(summaryFile) ? (ObjectNode) JSON.readTree(summaryFile.toFile()) : SummaryJson.build(run.meta(), a);
         JsonNode capacity = Files.exists(dir.resolve(CapacitySearch.FILE)) ? JSON.readTree(dir.resolve(CapacitySearch.FILE).toFile()) : null;
 
-        Cost cost = cost(a);
-        Grade grade = Grade.of(apiP95(a), errorRate(a.total()), cost == null ? Double.NaN : cost.perUserHour());
-        List<Recommendation> recs = Advisor.advise(a, timeline);
+        TierSlas slas = TierSlas.of(JudgeFile.read(dir));
+        ApiP95 api = apiP95(a, slas);
+        Cost cost = Cost.of(a, summary.path("cost"));
+        Grade grade = Grade.of(api.ms(), api.covers(), errorRate(a.total()), cost == null ? Double.NaN : cost.perUserHour(),
+                cost == null ? "" : cost.currency());
+        List<Recommendation> recs = Advisor.advise(a, timeline, slas);
 
         ObjectNode data = JSON.createObjectNode();
         ObjectNode meta = data.putObject("meta");
@@ -78,7 +81,8 @@ public final class ReportBuilder {
         meta.put("bucket_s", timeline.intervalsPerBucket() * run.meta().intervalMs() / 1000.0);
         data.set("summary", summary);
         data.set("grade", JSON.valueToTree(grade));
-        data.put("verdict", verdict(grade, a, summary, recs, capacity));
+        data.put("verdict", verdict(grade, api, a, summary, recs, capacity));
+        data.set("tiers", tiers(a, slas));
         timeline(data, timeline);
         distribution(data, a);
         data.set("recommendations", JSON.valueToTree(recs));
@@ -87,11 +91,11 @@ public final class ReportBuilder {
         ai(data, a);
         ArrayNode db = data.putArray("db");
         a.requests().forEach((k, t) -> {
-            if (Kinds.of(k.label(), t.fieldSums()) == Kinds.DATABASE) {
+            if (slas.of(k, t.fieldSums()).kind() == Kinds.DATABASE) {
                 db.add(k.label());
             }
         });
-        data.set("cost", cost == null ? null : cost.toJson());
+        data.set("cost", cost == null ? null : cost.json());
 
         String title = "carga report · " + run.meta().scenario() + " · " + summary.path("run_id").asText();
         String html = HtmlReport.render(title, JSON.writeValueAsString(data));
@@ -121,62 +125,106 @@ public final class ReportBuilder {
         return n;
     }
 
-    /** The spec's "api_response_time_p95": over API-tier requests when there are any, else over all. */
-    static double apiP95(RunAggregate a) {
+    /** The grade's response time and what it was measured over. */
+    record ApiP95(double ms, String covers) {
+    }
+
+    /**
+     * The spec's {@code api_response_time_p95} (section 10.1): the p95 of the requests in the API tier
+     * ({@code api_endpoints}: the plan's tier when the run had a plan, else the spec's classification, a
+     * {@code tier} tag first), over all their requests together. Without any API request, over all requests,
+     * and it says so.
+     */
+    static ApiP95 apiP95(RunAggregate a, TierSlas slas) {
         Histogram api = Histograms.newHistogram();
-        a.requests().forEach((k, t) -> {
-            if (Kinds.of(k.label(), t.fieldSums()) == Kinds.API) {
-                api.add(t.latency());
+        int names = 0;
+        for (Map.Entry<SeriesKey, SeriesTotals> e : a.requests().entrySet()) {
+            if (slas.isApi(e.getKey(), e.getValue().fieldSums())) {
+                api.add(e.getValue().latency());
+                names++;
             }
-        });
-        Histogram h = api.getTotalCount() > 0 ? api : a.total().latency();
-        return h.getTotalCount() == 0 ? 0 : Histograms.ms(h.getValueAtPercentile(95));
+        }
+        String tier = Kinds.API.tier();
+        if (api.getTotalCount() == 0) {
+            Histogram all = a.total().latency();
+            return new ApiP95(all.getTotalCount() == 0 ? 0 : Histograms.ms(all.getValueAtPercentile(95)),
+                    "all requests (none is in the " + tier + " tier)");
+        }
+        String covers = String.format(Locale.ROOT, "the %s tier: %d of %d request names, %,d of %,d requests", tier, names,
+                a.requests().size(), api.getTotalCount(), a.total().count());
+        return new ApiP95(Histograms.ms(api.getValueAtPercentile(95)), covers);
     }
 
     static double errorRate(SeriesTotals t) {
         return t.count() == 0 ? 0 : (double) t.errors() / t.count();
     }
 
-    /** Cost as recorded in the events' {@code cost} field (or the first field named cost_*). */
-    record Cost(double total, String unit, double userHours, double perUserHour, double perRequest) {
-        ObjectNode toJson() {
+    /** Each request's tier and the SLA it is judged by, for the tables' colours and SLA column. */
+    private static ObjectNode tiers(RunAggregate a, TierSlas slas) {
+        ObjectNode n = JSON.createObjectNode();
+        a.requests().forEach((k, t) -> {
+            TierSlas.Tiered tier = slas.of(k, t.fieldSums());
+            n.putObject(k.label()).put("tier", tier.tier()).put("percentile", tier.percentile()).put("limit_ms", tier.limitMs())
+                    .put("source", tier.source()).put("measured_ms", round(t.latencyMs(tier.percentile())));
+        });
+        return n;
+    }
+
+    /**
+     * What the run cost and what that projects to, in one currency. An AI run's figures are summary.json's
+     * {@code cost} (AI plus priced infrastructure, R$); any other run's come from its events' {@code cost} field
+     * (or the first {@code cost_<currency>} field). Both project with {@link CostProjection}.
+     */
+    record Cost(double total, String currency, double userHours, double perUserHour, double perRequest, ObjectNode json) {
+        static Cost of(RunAggregate a, JsonNode aiCost) {
+            if (aiCost.isObject()) {
+                double perUserHour = aiCost.path("user_hours").asDouble() > 0 ? aiCost.path("ai_per_user_hour_brl").asDouble() : Double.NaN;
+                ObjectNode n = JSON.createObjectNode();
+                n.put("currency", "R$");
+                n.put("total", aiCost.path("total_brl").asDouble());
+                n.put("ai", aiCost.path("ai_brl").asDouble());
+                n.put("infrastructure", aiCost.path("infrastructure_brl").asDouble());
+                n.put("user_hours", aiCost.path("user_hours").asDouble());
+                n.put("per_user_hour", perUserHour);
+                n.put("per_request", aiCost.path("per_request_brl").asDouble());
+                n.put("per_successful", aiCost.path("per_successful_interaction_brl").asDouble());
+                n.set("projection", aiCost.path("projection_monthly_brl"));
+                return new Cost(n.path("total").asDouble(), "R$", n.path("user_hours").asDouble(), perUserHour,
+                        n.path("per_request").asDouble(), n);
+            }
+            Map<String, Double> f = a.total().fieldSums();
+            String key = f.containsKey("cost") ? "cost" : f.keySet().stream().filter(k -> k.startsWith("cost_")).findFirst().orElse(null);
+            if (key == null) {
+                return null;
+            }
+            double total = f.get(key);
+            String currency = symbol(key.length() > 5 ? key.substring(5) : "");
+            double userHours = CostProjection.userHours(a);
+            double perUserHour = CostProjection.perUserHour(total, a);
+            long ok = a.total().count() - a.total().errors();
             ObjectNode n = JSON.createObjectNode();
+            n.put("currency", currency);
             n.put("total", total);
-            n.put("unit", unit);
             n.put("user_hours", userHours);
             n.put("per_user_hour", perUserHour);
-            n.put("per_request", perRequest);
-            ArrayNode p = n.putArray("projections");
-            for (CapacityResult.Target t : CapacityAnalysis.SCALING_TARGETS) {
-                ObjectNode o = p.addObject();
-                o.put("name", t.name());
-                o.put("users", t.users());
-                o.put("monthly", perUserHour * t.users() * MONTH_HOURS);
-                o.put("per_user_month", perUserHour * MONTH_HOURS);
-            }
-            return n;
+            n.put("per_request", a.total().count() == 0 ? 0 : total / a.total().count());
+            n.put("per_successful", ok == 0 ? 0 : total / ok);
+            n.set("projection", CostProjection.monthly(perUserHour, 0, 1, a.usersPeak(), currency));
+            return new Cost(total, currency, userHours, perUserHour, n.path("per_request").asDouble(), n);
+        }
+
+        /** R$ for BRL, US$ for USD, € for EUR, else the code; "" when the field names none. */
+        static String symbol(String code) {
+            return switch (code.toUpperCase(Locale.ROOT)) {
+                case "BRL" -> "R$";
+                case "USD" -> "US$";
+                case "EUR" -> "€";
+                default -> code.toUpperCase(Locale.ROOT);
+            };
         }
     }
 
-    static Cost cost(RunAggregate a) {
-        Map<String, Double> f = a.total().fieldSums();
-        String key = f.containsKey("cost") ? "cost" : f.keySet().stream().filter(k -> k.startsWith("cost")).findFirst().orElse(null);
-        if (key == null) {
-            return null;
-        }
-        double total = f.get(key);
-        double userHours = 0;
-        double prev = 0;
-        for (TimePoint p : a.timeline()) {
-            userHours += p.users() * Math.max(0, p.elapsedSeconds() - prev) / 3600.0;
-            prev = p.elapsedSeconds();
-        }
-        long ok = a.total().count() - a.total().errors();
-        String unit = key.length() > 5 ? key.substring(5).toUpperCase(Locale.ROOT) : "";
-        return new Cost(total, unit, userHours, userHours <= 0 ? Double.NaN : total / userHours, ok == 0 ? 0 : total / ok);
-    }
-
-    static String verdict(Grade g, RunAggregate a, JsonNode summary, List<Recommendation> recs, JsonNode capacity) {
+    static String verdict(Grade g, ApiP95 api, RunAggregate a, JsonNode summary, List<Recommendation> recs, JsonNode capacity) {
         SeriesTotals t = a.total();
         StringBuilder sb = new StringBuilder();
         String mood = switch (g.letter()) {
@@ -186,8 +234,8 @@ public final class ReportBuilder {
             case "D" -> "Poor";
             default -> "Failing";
         };
-        sb.append(String.format(Locale.ROOT, "%s: p95 %.0f ms with %.2f%% errors over %,d requests at up to %d users", mood,
-                apiP95(a), errorRate(t) * 100, t.count(), a.usersPeak()));
+        sb.append(String.format(Locale.ROOT, "%s: p95 %.0f ms over %s; %.2f%% errors over all %,d requests; up to %d users", mood,
+                api.ms(), api.covers(), errorRate(t) * 100, t.count(), a.usersPeak()));
         if (capacity != null) {
             sb.append(String.format(Locale.ROOT, "; stable up to %d users", capacity.path("max_stable_users").asInt()));
         }
@@ -310,7 +358,7 @@ public final class ReportBuilder {
         ArrayNode rows = ai.putArray("rows");
         a.requests().forEach((k, t) -> {
             // Only AI requests: plain HTTP requests carry fields too (ttfb_ms, connect_ms).
-            if (Kinds.of(k.label(), t.fieldSums()) != Kinds.AI) {
+            if (!t.fieldSums().containsKey("ai_requests") && Kinds.of(k.label(), t.fieldSums()) != Kinds.AI) {
                 return;
             }
             fields.addAll(t.fieldSums().keySet());

@@ -107,6 +107,8 @@ public final class SummaryJson {
             } else {
                 n.put("measured", round(v.measured()));
             }
+            n.put("measured_label", Double.isNaN(v.measured()) ? null : v.measuredLabel());
+            n.put("limit_label", e.op().symbol() + " " + e.limitLabel());
             n.put("message", v.message());
             n.put("abort_on_fail", v.threshold().abortOnFail());
         }

@@ -27,7 +27,17 @@
     var h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
     return (h ? h + "h " : "") + (h || m ? m + "m " : "") + r + "s";
   }
-  function money(v) { return v == null ? "–" : (v < 0.01 && v > 0 ? v.toPrecision(3) : num(v, 2)); }
+  // Money always with its currency, and enough digits to be non-zero: cents from one unit up, else three
+  // significant digits (R$ 0.000512, not 0.00).
+  function money(v, cur) {
+    if (v == null || isNaN(v)) { return "–"; }
+    var a = Math.abs(v);
+    var s = a === 0 || a >= 1 ? num(v, 2) : Number(v).toLocaleString("en-US", {maximumSignificantDigits: 3, minimumFractionDigits: 2});
+    return (cur ? cur + " " : "") + s;
+  }
+  var TIERS = D.tiers || {};
+  function sla(name) { var t = TIERS[name]; return t ? t.tier + " p" + t.percentile + " < " + num(t.limit_ms, 0) + " ms" : ""; }
+  function overSla(name) { var t = TIERS[name]; return t && t.measured_ms >= t.limit_ms; }
 
   // ---------- header and executive summary ----------
   $("title").textContent = (D.meta.scenario || "run") + " · " + (D.meta.load || "");
@@ -37,26 +47,35 @@
   var exec = $("exec");
   var gradeBox = el("div", {"class": "grade"},
     '<div class="letter" id="grade-letter" style="background:var(--grade-' + g.letter + ')">' + g.letter + '</div>' +
-    '<div class="score">score <b id="grade-score">' + g.score + '</b> / 100</div>');
+    '<div class="score">score <b id="grade-score">' + g.score + '</b> / 100</div><div class="basis" id="grade-basis">' + esc(g.basis) + '</div>');
   var right = el("div");
   right.appendChild(el("div", {"class": "verdict", id: "verdict"}, esc(D.verdict)));
   var kpis = el("div", {"class": "kpis"});
   var t = S.total;
   [["Peak users", int(S.users_peak)], ["Throughput", num(t.rps) + " rps"], ["Error rate", pct(t.error_rate)],
-    ["p95 latency", num(t.latency_ms.p95) + " ms"], ["Requests", int(t.count)], ["Duration", dur(S.duration_s)],
-    ["Total cost", D.cost ? money(D.cost.total) + " " + esc(D.cost.unit) : "not recorded"]].forEach(function (k) {
-    kpis.appendChild(el("div", {"class": "kpi"}, '<div class="v">' + k[1] + '</div><div class="l">' + k[0] + '</div>'));
+    ["p95 latency · all requests", num(t.latency_ms.p95) + " ms", "kpi-p95"], ["Requests", int(t.count)], ["Duration", dur(S.duration_s)],
+    ["Test cost", D.cost ? esc(money(D.cost.total, D.cost.currency)) : "not recorded", "kpi-cost"]].forEach(function (k) {
+    kpis.appendChild(el("div", k[2] ? {"class": "kpi", id: k[2]} : {"class": "kpi"}, '<div class="v">' + k[1] + '</div><div class="l">' + k[0] + '</div>'));
   });
   right.appendChild(kpis);
   var parts = el("div", {"class": "parts"});
   g.parts.forEach(function (p) {
-    parts.appendChild(el("div", {"class": "part"}, '<div class="n">' + esc(p.name) + ' <span style="float:right">' + p.points + " / " + p.max +
-      '</span></div><div class="bar"><i style="width:' + (100 * p.points / p.max) + '%"></i></div><div class="f">' + esc(p.figure) +
-      " · band " + esc(p.rule) + "</div>"));
+    parts.appendChild(el("div", {"class": "part" + (p.measured ? "" : " unmeasured"), "data-part": p.name},
+      '<div class="n">' + esc(p.name) + ' <span style="float:right">' + (p.measured ? p.points + " / " + p.max : "not measured") +
+      '</span></div><div class="bar"><i style="width:' + (p.measured ? 100 * p.points / p.max : 0) + '%"></i></div><div class="f">' + esc(p.figure) +
+      (p.measured ? " · band " + esc(p.rule) : "") + '</div><div class="f covers">over ' + esc(p.covers) + "</div>"));
   });
   right.appendChild(parts);
   if (S.generator && S.generator.saturated) {
     right.appendChild(el("div", {"class": "warnbox"}, "The load generator itself was saturated: latency figures include its own delay and cannot be trusted."));
+  }
+  if (S.stop && S.stop.cut_short) {
+    right.appendChild(el("div", {"class": "warnbox", id: "cut-short"}, "Cut short: the maximum duration (" + dur(S.stop.max_duration_s) +
+      ") stopped this run before its planned end" + (S.stop.planned_s ? " (" + dur(S.stop.planned_s) + ")" : "") +
+      (S.stop.cut_short_accepted ? "; the plan accepts that." : "; the plan does not accept that, so the run failed (exit code 6).")));
+  }
+  if (S.stop && S.stop.reason === "BUDGET") {
+    right.appendChild(el("div", {"class": "warnbox"}, "Stopped by the budget guard: " + esc(S.stop.cause || "") + " (exit code 5)."));
   }
   if (S.stop && S.stop.reason === "ABRUPT") {
     right.appendChild(el("div", {"class": "warnbox"}, "This run ended abruptly; the figures cover it up to its last complete interval."));
@@ -147,12 +166,13 @@
 
   // ---------- requests table ----------
   var cols = [["Name", "name"], ["Count", "count", 0], ["Fails", "errors", 0], ["Error %", "error_pct", 2], ["RPS", "rps"],
-    ["Avg ms", "mean"], ["p50", "p50"], ["p90", "p90"], ["p95", "p95"], ["p99", "p99"], ["p99.9", "p999"], ["Max", "max"]];
+    ["Avg ms", "mean"], ["p50", "p50"], ["p90", "p90"], ["p95", "p95"], ["p99", "p99"], ["p99.9", "p999"], ["Max", "max"], ["SLA", "sla"]];
   function rowValues(name, r) {
     var l = r.latency_ms;
     return {name: name, count: r.count, errors: r.errors, error_pct: r.error_rate * 100, rps: r.rps, mean: l.mean, p50: l.p50,
-      p90: l.p90, p95: l.p95, p99: l.p99, p999: l.p999, max: l.max};
+      p90: l.p90, p95: l.p95, p99: l.p99, p999: l.p999, max: l.max, sla: sla(name)};
   }
+  function slaClass(k, v) { return k === "p95" && overSla(v.name) ? "bad" : null; }
   function renderTable(table, columns, rows, total, classify) {
     var head = el("tr");
     columns.forEach(function (c, i) { var th = el("th", {"data-col": i, "data-key": c[1]}, c[0]); head.appendChild(th); });
@@ -163,7 +183,7 @@
       columns.forEach(function (c) {
         var val = v[c[1]];
         var td = el("td", {"data-key": c[1], "data-v": val});
-        td.textContent = typeof val === "number" ? (c[2] === 0 ? int(val) : num(val, c[2])) : val;
+        td.textContent = typeof c[2] === "function" ? c[2](val) : typeof val === "number" ? (c[2] === 0 ? int(val) : num(val, c[2])) : val;
         if (classify) { var k = classify(c[1], v); if (k) { td.className = k; } }
         row.appendChild(td);
       });
@@ -195,7 +215,7 @@
   }
   var reqRows = Object.keys(S.requests).map(function (n) { return rowValues(n, S.requests[n]); });
   renderTable($("requests-table"), cols, reqRows, rowValues("Total", S.total), function (k, v) {
-    return k === "errors" && v.errors > 0 ? "bad" : null;
+    return k === "errors" && v.errors > 0 ? "bad" : slaClass(k, v);
   });
 
   // ---------- recommendations ----------
@@ -213,12 +233,14 @@
   if (S.thresholds && S.thresholds.length) {
     show("thresholds");
     var th = el("table");
-    th.innerHTML = "<thead><tr><th>Threshold</th><th>Value</th><th>Limit</th><th>Verdict</th></tr></thead>";
+    th.setAttribute("id", "thresholds-table");
+    th.innerHTML = "<thead><tr><th>Group</th><th>Threshold</th><th>Measured</th><th>Limit</th><th>Verdict</th></tr></thead>";
     var tb = el("tbody");
     S.thresholds.forEach(function (x) {
-      var ok = /^(pass|ok|passed)$/i.test(String(x.verdict));
-      tb.appendChild(el("tr", null, "<td>" + esc(x.name) + "</td><td>" + esc(x.value == null ? "–" : x.value) + "</td><td>" +
-        esc(x.limit == null ? "–" : x.limit) + '</td><td><span class="pill ' + (ok ? "pass" : "fail") + '">' + esc(x.verdict) + "</span></td>"));
+      var cls = x.verdict === "passed" ? "pass" : (x.verdict === "failed" ? "fail" : "skip");
+      tb.appendChild(el("tr", null, "<td>" + esc(x.group) + '</td><td style="text-align:left">' + esc(x.expression) + "</td><td data-key=measured>" +
+        esc(x.measured_label == null ? "–" : x.measured_label) + "</td><td>" + esc(x.limit_label || "–") + '</td><td><span class="pill ' + cls + '">' +
+        esc(x.verdict === "not_evaluated" ? "not evaluated" : x.verdict) + "</span></td>"));
     });
     th.appendChild(tb);
     $("thresholds-body").appendChild(th);
@@ -304,11 +326,11 @@
   if (D.ai && D.ai.rows.length) {
     show("ai");
     var fields = D.ai.fields;
-    var acols = [["Name", "name"], ["Count", "count", 0], ["p95 ms", "p95"]].concat(fields.map(function (f) { return [f + " / req", f]; }));
-    var arows = D.ai.rows.map(function (r) { var o = {name: r.name, count: r.count, p95: r.p95}; fields.forEach(function (f) { o[f] = r.per_request[f]; }); return o; });
-    var at = el("table", {id: "ai-table"}); $("ai-body").appendChild(at); renderTable(at, acols, arows, null, function (k, v) {
-      return k === "p95" && v.p95 > 800 ? "bad" : null;
-    });
+    var acols = [["Name", "name"], ["Count", "count", 0], ["p95 ms", "p95"], ["SLA", "sla"]].concat(fields.map(function (f) {
+      return f === "cost" ? ["cost / req", f, function (v) { return money(v, "R$"); }] : [f + " / req", f];
+    }));
+    var arows = D.ai.rows.map(function (r) { var o = {name: r.name, count: r.count, p95: r.p95, sla: sla(r.name)}; fields.forEach(function (f) { o[f] = r.per_request[f]; }); return o; });
+    var at = el("table", {id: "ai-table"}); $("ai-body").appendChild(at); renderTable(at, acols, arows, null, slaClass);
     if (D.ai.timings.length) {
       var tt = el("table"); $("ai-body").appendChild(el("h3", null, "Timings (TTFT, inter-token latency…)")); $("ai-body").appendChild(tt);
       renderTable(tt, [["Timing", "name"], ["p50 ms", "p50"], ["p95 ms", "p95"], ["p99 ms", "p99"], ["max ms", "max"]], D.ai.timings, null, null);
@@ -317,25 +339,29 @@
   if (D.db && D.db.length) {
     show("db");
     var dt = el("table", {id: "db-table"}); $("db-body").appendChild(dt);
-    renderTable(dt, cols, D.db.map(function (n) { return rowValues(n, S.requests[n]); }), null, function (k, v) {
-      return k === "p95" && v.p95 > 100 ? "bad" : null;
-    });
-    $("db-body").appendChild(el("p", {"class": "note"}, "The spec's database SLA is p95 &lt; 100 ms."));
+    renderTable(dt, cols, D.db.map(function (n) { return rowValues(n, S.requests[n]); }), null, slaClass);
+    $("db-body").appendChild(el("p", {"class": "note"}, "Each statement is judged by its tier's SLA (the SLA column): the plan's when the run had one, else the spec's (database p95 &lt; 100 ms)."));
   }
 
   // ---------- cost ----------
   if (D.cost) {
     show("cost");
-    var c = D.cost;
-    var html = '<div class="kpis"><div class="kpi"><div class="v">' + money(c.total) + " " + esc(c.unit) + '</div><div class="l">test cost</div></div>' +
-      '<div class="kpi"><div class="v">' + money(c.per_user_hour) + '</div><div class="l">per user per hour</div></div>' +
-      '<div class="kpi"><div class="v">' + num(c.user_hours, 2) + '</div><div class="l">user-hours simulated</div></div>' +
-      '<div class="kpi"><div class="v">' + money(c.per_request) + '</div><div class="l">per successful request</div></div></div>';
-    html += "<table><thead><tr><th>Scaling target</th><th>Concurrent users</th><th>Projected monthly cost</th><th>Per user per month</th></tr></thead><tbody>";
-    c.projections.forEach(function (p) {
-      html += "<tr><td>" + esc(p.name) + "</td><td>" + int(p.users) + "</td><td>" + money(p.monthly) + " " + esc(c.unit) + "</td><td>" + money(p.per_user_month) + "</td></tr>";
+    var c = D.cost, cur = c.currency;
+    function kpi(id, v, l) { return '<div class="kpi" id="' + id + '"><div class="v">' + esc(v) + '</div><div class="l">' + l + "</div></div>"; }
+    var html = '<div class="kpis">' + kpi("cost-total", money(c.total, cur), "test cost" + (c.ai != null ? " (AI " + esc(money(c.ai, cur)) +
+        " + infrastructure " + esc(money(c.infrastructure, cur)) + ")" : "")) +
+      kpi("cost-user-hour", money(c.per_user_hour, cur), "per user-hour") +
+      kpi("cost-user-hours", num(c.user_hours, 3), "user-hours simulated") +
+      kpi("cost-request", money(c.per_request, cur), "per request") +
+      kpi("cost-success", money(c.per_successful, cur), "per successful request") + "</div>";
+    html += '<table id="projection-table"><thead><tr><th>Scaling target</th><th>Concurrent users</th><th>Usage</th><th>Infrastructure</th>' +
+      "<th>Projected monthly cost</th><th>Per user per month</th></tr></thead><tbody>";
+    Object.keys(c.projection).filter(function (k) { return k !== "assumptions"; }).forEach(function (k) {
+      var p = c.projection[k];
+      html += "<tr><td>" + esc(p.name || k) + "</td><td>" + int(p.users) + "</td><td>" + esc(money(p.ai, cur)) + "</td><td>" + esc(money(p.infrastructure, cur)) +
+        "</td><td data-key=total>" + esc(money(p.total, cur)) + "</td><td>" + esc(money(p.per_user_month, cur)) + "</td></tr>";
     });
-    html += "</tbody></table><p class='note'>Projection: cost per user-hour × users × 730 hours, as if every user were as active as in this test.</p>";
+    html += "</tbody></table><p class='note' id='projection-assumptions'>Projection: " + esc(c.projection.assumptions) + ".</p>";
     $("cost-body").innerHTML = html;
   }
 

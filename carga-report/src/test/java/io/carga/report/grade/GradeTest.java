@@ -11,7 +11,7 @@ class GradeTest {
     @ParameterizedTest(name = "p95 {0} ms -> {1} points")
     @CsvSource({"0,40", "499.999,40", "500,30", "999.999,30", "1000,20", "1999.999,20", "2000,10", "60000,10"})
     void responseTimeBands(double p95, int points) {
-        assertThat(Grade.responseTime(p95).points()).isEqualTo(points);
+        assertThat(Grade.responseTime(p95, "all requests").points()).isEqualTo(points);
     }
 
     @ParameterizedTest(name = "error rate {0} -> {1} points")
@@ -23,7 +23,7 @@ class GradeTest {
     @ParameterizedTest(name = "cost {0}/user-hour -> {1} points")
     @CsvSource({"0,30", "0.04999,30", "0.05,20", "0.09999,20", "0.10,10", "0.19999,10", "0.20,0", "3,0"})
     void costBands(double cost, int points) {
-        assertThat(Grade.costEfficiency(cost).points()).isEqualTo(points);
+        assertThat(Grade.costEfficiency(cost, "R$").points()).isEqualTo(points);
     }
 
     @ParameterizedTest(name = "score {0} -> {1}")
@@ -44,9 +44,25 @@ class GradeTest {
     }
 
     @Test
-    void noRecordedCostScoresAsNothingSpentAndSaysSo() {
-        Grade g = Grade.of(100, 0, Double.NaN);
-        assertThat(g.score()).isEqualTo(100);
-        assertThat(g.parts().get(2).figure()).isEqualTo("no cost recorded");
+    void noRecordedCostIsNotMeasuredNotPassedAndTheScoreIsScaledOverTheMeasuredParts() {
+        Grade g = Grade.of(600, "all requests", 0, Double.NaN, "R$");
+        Grade.Part cost = g.parts().get(2);
+        assertThat(cost.measured()).isFalse();
+        assertThat(cost.points()).as("no marks for what was not measured").isZero();
+        assertThat(cost.rule()).isEqualTo("not measured");
+        assertThat(cost.figure()).isEqualTo("no cost recorded");
+        // 30 + 30 of the 70 measured points: 86 of 100, a B; a measured cheap run with the same figures gets 90, an A
+        assertThat(g.score()).isEqualTo(86);
+        assertThat(g.letter()).isEqualTo("B");
+        assertThat(g.basis()).contains("60 of 70 points", "not measured");
+        assertThat(Grade.of(600, "all requests", 0, 0.01, "R$").score()).isEqualTo(90);
+    }
+
+    @Test
+    void eachPartSaysWhatItCoversAndMoneyHasItsCurrency() {
+        Grade g = Grade.of(420, "the api_endpoints tier", 0, 0.0312, "R$");
+        assertThat(g.parts().get(0).covers()).isEqualTo("the api_endpoints tier");
+        assertThat(g.parts().get(2).figure()).isEqualTo("R$ 0.0312 per user-hour");
+        assertThat(g.parts().get(2).rule()).isEqualTo("< R$ 0.05 per user-hour");
     }
 }
