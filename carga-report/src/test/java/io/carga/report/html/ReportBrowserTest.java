@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -30,11 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Opens report.html in headless Chromium (Debian's chromium and chromium-driver; never downloaded):
@@ -42,15 +36,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * screenshot in target/report-screenshot.png.
  */
 class ReportBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path dir;
 
     @Test
     void theReportRendersInARealBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install chromium chromium-driver)");
+        assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium (apt-get install chromium chromium-driver)");
         Path base = dir.resolve("base");
         Path run = dir.resolve("run");
         SyntheticRun.platform().seconds(300).users(80).ramp(120).seed(1).write(base);
@@ -61,27 +52,11 @@ class ReportBrowserTest {
         Path html = new ReportBuilder().build(run, cmp, "results/base").html();
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
 
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"), "--window-size=1360,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        try {
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.get(html.toUri().toString());
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir)) {
+            ChromeDriver driver = chromium.driver();
             JavascriptExecutor js = driver;
-            assertThat(js.executeScript("return document.body.getAttribute('data-ready')")).isEqualTo("true");
-
-            List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-            assertThat(severe).as("console errors").isEmpty();
+            assertThat(chromium.open(html)).as("the report's script ran to its end").isTrue();
+            assertThat(chromium.problems()).as("console errors").isEmpty();
 
             @SuppressWarnings("unchecked")
             Map<String, Object> drawn = (Map<String, Object>) js.executeScript("return window.cargaCharts");
@@ -131,8 +106,6 @@ class ReportBrowserTest {
             Files.createDirectories(target.getParent());
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(html, Path.of("target", "report-sample.html"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            driver.quit();
         }
     }
 
