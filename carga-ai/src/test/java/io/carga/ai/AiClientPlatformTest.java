@@ -161,7 +161,7 @@ class AiClientPlatformTest {
         long t0 = System.nanoTime();
         RunResult r = new Engine(config, new MetricsHub(), List.of(guard), "budget").run();
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(15);
-        assertThat(r.reason()).isEqualTo(io.carga.core.output.StopReason.ABORTED);
+        assertThat(r.reason()).isEqualTo(io.carga.core.output.StopReason.BUDGET);
         assertThat(r.cause()).startsWith("stopped by budget");
         assertThat(console.toString()).contains("BUDGET");
         var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
@@ -190,7 +190,7 @@ class AiClientPlatformTest {
                 ClosedModel.of(2, 0, Duration.ofMillis(1500))).withTarget(sim.baseUrl()).withProperties(props);
         RunResult r = new Engine(config, new MetricsHub(), List.of(guard), "ramp").run();
         SeriesTotals t = only(r);
-        assertThat(r.reason()).as("ramp-down does not stop the run").isNotEqualTo(io.carga.core.output.StopReason.ABORTED);
+        assertThat(r.reason()).as("ramp-down does not stop the run").isNotEqualTo(io.carga.core.output.StopReason.BUDGET);
         assertThat(t.count()).as("ramped vs free-running requests in the same time").isLessThan(free / 2);
         assertThat(t.fieldSums().get(AiFields.RATE_DELAY_MS)).as("the throttle's delay shows").isPositive();
         assertThat(console.toString()).contains("BUDGET ALERT").contains("action: ramp-down");

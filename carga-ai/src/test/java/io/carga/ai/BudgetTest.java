@@ -59,7 +59,7 @@ class BudgetTest {
         assertThat(w.console()).contains("BUDGET ALERT").contains("85%");
         assertThat(w.stopped.get()).isNull();
         w.guard.interval(costInterval(2, 0.2));
-        assertThat(w.stopped.get()).startsWith(StopReason.ABORTED + ": stopped by budget").contains("per-test limit R$ 1.00");
+        assertThat(w.stopped.get()).startsWith(StopReason.BUDGET + ": stopped by budget").contains("per-test limit R$ 1.00");
         assertThat(w.guard.status()).isEqualTo("stopped");
     }
 
