@@ -17,7 +17,10 @@ public final class PlanCommand implements Runnable {
         picocli.CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Load and check a plan; print what it holds (secrets masked).")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Load and check a plan; print what it holds (secrets masked).",
+            "Errors (exit code 2) and warnings (FILE:LINE:COL: warning: ..., on standard error; the exit code stays 0)",
+            "for what the plan says and cannot do: a stage past auto_shutdown, stages past the allowed window,",
+            "an AI floor above the AI rate limit, a threshold scoped to requests no scenario makes."})
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", defaultValue = "carga.yaml")
         Path file;
@@ -45,6 +48,7 @@ public final class PlanCommand implements Runnable {
                 sb.append("  allowed window: ").append(c.window()).append('\n');
             }
             System.out.print(p.redact(sb.toString()));
+            PlanWarnings.of(p).forEach(w -> System.err.println(p.redact(w.toString())));
             return ExitCode.OK.code();
         }
     }
