@@ -53,6 +53,20 @@ public final class PlanLoader {
         this.parser = new ThresholdParser(registry);
     }
 
+    /** The environment variables a plan's values read with {@code ${env:NAME}} (not its comments), in order. */
+    static Set<String> envNames(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        collectEnvNames(YamlTree.parse(text, "plan").root, names);
+        return names;
+    }
+
+    private static void collectEnvNames(JsonNode node, Set<String> names) {
+        if (node.isTextual()) {
+            ENV.matcher(node.asText()).results().forEach(m -> names.add(m.group(1)));
+        }
+        node.forEach(child -> collectEnvNames(child, names));
+    }
+
     public Plan load(Path file) {
         String text;
         try {
