@@ -20,6 +20,12 @@ final class HumanText {
     private static final Pattern WINDOW = Pattern.compile(
             "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\s*[-–]\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?(?:\\s*\\(?\\s*(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?)?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRIGGER = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*(?::(.*))?");
+    // A time needs minutes or am/pm, so the 3 of "every 3 days" is not read as 03:00.
+    private static final Pattern TIME_OF_DAY = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2})\\s*(am|pm)?|\\s*(am|pm))(?:\\s*(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "\\b(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:requests?|req|transactions?|tx|calls?)?\\s*(/|per\\s+)\\s*(s|sec|second|m|min|minute|h|hour)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern USERS = Pattern.compile("(\\d+)\\s*(?:concurrent\\s+)?(?:virtual\\s+)?users?\\b", Pattern.CASE_INSENSITIVE);
@@ -48,9 +54,55 @@ final class HumanText {
         }
         LocalTime from = time(m.group(1), m.group(2), m.group(3));
         LocalTime to = time(m.group(4), m.group(5), m.group(6));
-        ZoneOffset zone = m.group(7) == null ? ZoneOffset.UTC : ZoneOffset.ofHoursMinutes(Integer.parseInt(m.group(7)),
-                (m.group(7).startsWith("-") ? -1 : 1) * (m.group(8) == null ? 0 : Integer.parseInt(m.group(8))));
-        return new Plan.TimeWindow(from, to, zone);
+        return new Plan.TimeWindow(from, to, zone(m.group(7), m.group(8)));
+    }
+
+    /** {@code -3}, {@code +5} and {@code 30}: the offset; no hours: UTC. */
+    private static ZoneOffset zone(String signedHours, String minutes) {
+        if (signedHours == null) {
+            return ZoneOffset.UTC;
+        }
+        return ZoneOffset.ofHoursMinutes(Integer.parseInt(signedHours),
+                (signedHours.startsWith("-") ? -1 : 1) * (minutes == null ? 0 : Integer.parseInt(minutes)));
+    }
+
+    /**
+     * A pipeline trigger, {@code NAME: WHEN}: WHEN is a time of day ({@code 3:00 AM UTC-3}, {@code 23:30 UTC+5:30},
+     * optionally after a weekday: {@code Sunday 3:00 AM UTC-3}), a merge ({@code on PR merge}, {@code on push to main})
+     * or a person ({@code on demand}, {@code manual}). A bare {@code manual} is its own WHEN.
+     */
+    static Trigger trigger(String text) {
+        Matcher m = TRIGGER.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a trigger is 'NAME: WHEN', e.g. \"daily: 3:00 AM UTC-3\", got '" + text + "'");
+        }
+        String name = m.group(1);
+        String when = m.group(2) == null ? name : m.group(2).strip();
+        Matcher at = TIME_OF_DAY.matcher(when);
+        if (at.find()) {
+            Matcher weekday = WEEKDAY.matcher(when);
+            java.time.DayOfWeek day = weekday.find() ? weekday(weekday.group(1)) : null;
+            if (day == null && (name + " " + when).toLowerCase().matches(".*\\b(weekly|monthly)\\b.*")) {
+                throw new IllegalArgumentException("trigger '" + name + "' runs weekly or monthly but names no weekday"
+                        + " (carga reads a daily time, or a weekday and a time: \"weekly: Sunday 3:00 AM UTC-3\")");
+            }
+            return new Trigger(name, text, Trigger.Event.SCHEDULE, day,
+                    time(at.group(1), at.group(2), at.group(3) != null ? at.group(3) : at.group(4)), zone(at.group(5), at.group(6)));
+        }
+        String w = when.toLowerCase();
+        if (w.matches(".*\\b(merge[ds]?|push(es)?|deploys?)\\b.*")) {
+            return Trigger.merge(name, text);
+        }
+        if (w.matches(".*\\b(demand|manual(ly)?|dispatch)\\b.*")) {
+            return Trigger.manual(name, text);
+        }
+        throw new IllegalArgumentException("cannot tell when trigger '" + name + "' fires from '" + when
+                + "' (expected a time of day such as \"3:00 AM UTC-3\", \"on PR merge\" or \"on demand\")");
+    }
+
+    private static java.time.DayOfWeek weekday(String word) {
+        String w = word.substring(0, 3).toLowerCase();
+        return java.util.Arrays.stream(java.time.DayOfWeek.values()).filter(d -> d.name().toLowerCase().startsWith(w)).findFirst().orElseThrow();
     }
 
     private static LocalTime time(String h, String min, String ampm) {

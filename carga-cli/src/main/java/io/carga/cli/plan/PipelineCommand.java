@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a plan's stages in order (smoke, load, stress, endurance), judging each.",
                 "  carga pipeline --plan carga.yaml --stages smoke_test,load_test",
+                "  carga pipeline --plan carga.yaml --trigger pre_deploy   # the stages that trigger runs",
                 "  carga pipeline --plan carga.yaml --scale-time 0.01   # a quick rehearsal"})
 public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan file.")
@@ -40,6 +41,9 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Option(names = "--stages", paramLabel = "A,B", split = ",", description = "Stages to run, in this order (default: the pipeline's test_stages).")
     List<String> stages;
+
+    @Option(names = "--trigger", paramLabel = "NAME", description = "Run the stages this pipeline trigger runs (a name from pipeline.triggers: daily, pre_deploy, manual...).")
+    String trigger;
 
     @Option(names = "--scale-time", paramLabel = "FACTOR", description = "Multiply every stage's duration (0.01: 5 min becomes 3 s). Default 1.")
     double scaleTime = 1.0;
@@ -69,13 +73,16 @@ public final class PipelineCommand implements Callable<Integer> {
         }
         Plan p = PlanFiles.load(plan);
         List<Plan.Stage> todo = new ArrayList<>();
-        if (stages == null || stages.isEmpty()) {
-            p.stages().values().stream().filter(s -> !isScheduleOnly(p, s)).forEach(todo::add);
-        } else {
+        if (stages != null && !stages.isEmpty()) {
+            if (trigger != null) {
+                throw new UsageException("give --trigger or --stages, not both");
+            }
             stages.forEach(s -> todo.add(PlanRun.stage(p, s.trim())));
+        } else {
+            todo.addAll(p.pipeline(trigger == null ? null : knownTrigger(p, trigger).name()));
         }
         if (todo.isEmpty()) {
-            throw new UsageException(plan + " has no pipeline.test_stages");
+            throw new UsageException(plan + (trigger == null ? " has no pipeline.test_stages" : ": no stage runs on trigger " + trigger));
         }
         PlanRun.checkWindow(p, Instant.now(), force, System.out);
         try (LivePlane plane = listen.open(System.out)) {
@@ -91,6 +98,9 @@ public final class PipelineCommand implements Callable<Integer> {
         ObjectNode report = json.createObjectNode();
         report.put("plan", p.name());
         report.put("scale_time", scaleTime);
+        if (trigger != null) {
+            report.put("trigger", trigger);
+        }
         ArrayNode ran = report.putArray("stages");
         List<JUnitXml.Suite> suites = new ArrayList<>();
         ExitCode result = ExitCode.OK;
@@ -144,8 +154,15 @@ public final class PipelineCommand implements Callable<Integer> {
         return result.code();
     }
 
-    /** Runs from the test schedule are stages too, but only run when named. */
-    private static boolean isScheduleOnly(Plan p, Plan.Stage s) {
-        return !p.stagesFromPipeline().contains(s.name());
+    /** The trigger called {@code name}, or a usage error naming the ones there are. */
+    private Trigger knownTrigger(Plan p, String name) {
+        Trigger t = p.trigger(name);
+        if (t == null) {
+            List<String> names = p.triggers().stream().map(Trigger::name).toList();
+            String hint = Suggest.closest(name, names);
+            throw new UsageException("no trigger '" + name + "' in " + plan.getFileName() + (hint != null ? " (did you mean '" + hint + "'?)"
+                    : names.isEmpty() ? " (it has no pipeline.triggers)" : "; triggers: " + String.join(", ", names)));
+        }
+        return t;
     }
 }

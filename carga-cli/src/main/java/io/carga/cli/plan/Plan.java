@@ -21,23 +21,36 @@ import java.util.Set;
  * @param thresholds the SLA of every run: response times, thresholds, resource efficiency
  * @param floors     the throughput floors, judged in stages that ask for them
  * @param alertExprs PromQL written in the plan for an alert (by rule name), exported instead of the generated one
+ * @param triggers   the pipeline's triggers, in the plan's order ({@code daily: 3:00 AM UTC-3}…)
+ * @param where      where each part of the plan was written, for warnings that point at a line:column
  */
 public record Plan(Path file, String name, String target, Map<String, String> properties,
                    Map<String, ScenarioRef> scenarios, Stage load, Tiers tiers, List<Threshold> thresholds,
-                   List<Threshold> floors, List<AlertRule> alerts, Map<String, String> alertExprs, Map<String, Stage> stages, List<String> triggers,
+                   List<Threshold> floors, List<AlertRule> alerts, Map<String, String> alertExprs, Map<String, Stage> stages, List<Trigger> triggers,
                    boolean continueOnFailure, Controls controls, Adaptive adaptive, Prometheus prometheus,
-                   Map<String, Integer> scalingTargets, Set<String> secrets, Set<String> pipelineStages) {
+                   Map<String, Integer> scalingTargets, Set<String> secrets, Set<String> pipelineStages,
+                   Locations where) {
 
     /** A user kind: a class on the classpath or a .java file (relative to the plan), with its weight. */
     public record ScenarioRef(String name, String source, int weight) {
     }
 
-    /** A named run profile: the spec's smoke 5 min / 10 users, and so on. */
+    /**
+     * A named run profile: the spec's smoke 5 min / 10 users, and so on.
+     *
+     * @param triggers the pipeline triggers this stage runs on; empty: every trigger
+     */
     public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
-                        List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity) {
+                        List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity,
+                        List<String> triggers) {
         public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
                      List<Threshold> thresholds, boolean throughput) {
-            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null);
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null, List.of());
+        }
+
+        /** Whether the pipeline runs this stage when {@code trigger} fires. */
+        public boolean runsOn(String trigger) {
+            return triggers.isEmpty() || triggers.contains(trigger);
         }
 
         /** A stage of {@code type: capacity}: users raised in steps until the SLA breaks. */
@@ -102,6 +115,17 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
     /** Names of the stages that came from {@code pipeline.test_stages} (the rest are the test schedule's). */
     public Set<String> stagesFromPipeline() {
         return pipelineStages;
+    }
+
+    /** The pipeline's test stages that {@code trigger} runs (all of them when null), in the plan's order. */
+    public List<Stage> pipeline(String trigger) {
+        return stages.values().stream().filter(s -> pipelineStages.contains(s.name()))
+                .filter(s -> trigger == null || s.runsOn(trigger)).toList();
+    }
+
+    /** The trigger called {@code name}, or null. */
+    public Trigger trigger(String name) {
+        return triggers.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 
     /** {@code text} with every secret value masked. */

@@ -8,16 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code carga plan check|alerts|schema}: look at a plan without running it. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Check a plan, export its alert rules, print its JSON Schema.",
-        subcommands = {PlanCommand.Check.class, PlanCommand.Alerts.class, PlanCommand.Schema.class})
+/** {@code carga plan check|alerts|ci|schema}: look at a plan without running it. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Check a plan, export its alert rules or its CI workflow, print its JSON Schema.",
+        subcommands = {PlanCommand.Check.class, PlanCommand.Alerts.class, PlanCommand.Ci.class, PlanCommand.Schema.class})
 public final class PlanCommand implements Runnable {
     @Override
     public void run() {
         picocli.CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Load and check a plan; print what it holds (secrets masked).")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Load and check a plan; print what it holds (secrets masked).",
+            "Errors (exit code 2) and warnings (FILE:LINE:COL: warning: ..., on standard error; the exit code stays 0)",
+            "for what the plan says and cannot do: a stage past auto_shutdown, stages past the allowed window,",
+            "an AI floor above the AI rate limit, a threshold scoped to requests no scenario makes."})
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", defaultValue = "carga.yaml")
         Path file;
@@ -45,6 +48,7 @@ public final class PlanCommand implements Runnable {
                 sb.append("  allowed window: ").append(c.window()).append('\n');
             }
             System.out.print(p.redact(sb.toString()));
+            PlanWarnings.of(p).forEach(w -> System.err.println(p.redact(w.toString())));
             return ExitCode.OK.code();
         }
     }
@@ -61,14 +65,48 @@ public final class PlanCommand implements Runnable {
         public Integer call() throws Exception {
             Plan p = PlanFiles.load(file);
             String rules = p.redact(PrometheusRules.render(p));
-            if (output == null) {
-                System.out.print(rules);
-            } else {
-                Files.writeString(output, rules);
-                System.out.println("wrote " + p.alerts().size() + " alert rules to " + output + " (check with: promtool check rules " + output + ")");
-            }
-            return ExitCode.OK.code();
+            return emit(rules, output, "wrote " + p.alerts().size() + " alert rules to " + output + " (check with: promtool check rules " + output + ")");
         }
+    }
+
+    @Command(name = "ci", mixinStandardHelpOptions = true, description = {"Write a GitHub Actions workflow from the plan's pipeline.triggers:",
+            "a time of day becomes a cron schedule (in UTC), on PR merge a push to main, on demand workflow_dispatch;",
+            "each job runs ./carga pipeline --plan FILE --trigger NAME.",
+            "  carga plan ci carga.yaml -o " + GitHubWorkflow.DEFAULT_PATH})
+    static final class Ci implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", defaultValue = "carga.yaml", description = "The plan, as the workflow will find it from the repository's root.")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "WORKFLOW.yml", description = "Write here instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            Plan p = PlanFiles.load(file);
+            String workflow;
+            try {
+                workflow = GitHubWorkflow.render(p, file.toString(), PlanLoader.envNames(Files.readString(file)));
+            } catch (IllegalArgumentException e) {
+                throw new io.carga.cli.UsageException(e.getMessage());
+            }
+            return emit(workflow, output, "wrote " + output + ": one job per trigger ("
+                    + String.join(", ", p.triggers().stream().map(Trigger::name).toList()) + ")");
+        }
+    }
+
+    /** {@code text} to standard output, or to {@code output} (its folders made) and {@code wrote} said. */
+    private static int emit(String text, Path output, String wrote) throws java.io.IOException {
+        if (output == null) {
+            System.out.print(text);
+        } else {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text);
+            System.out.println(wrote);
+        }
+        return ExitCode.OK.code();
     }
 
     @Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the plan's JSON Schema (for editors).")

@@ -53,6 +53,20 @@ public final class PlanLoader {
         this.parser = new ThresholdParser(registry);
     }
 
+    /** The environment variables a plan's values read with {@code ${env:NAME}} (not its comments), in order. */
+    static Set<String> envNames(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        collectEnvNames(YamlTree.parse(text, "plan").root, names);
+        return names;
+    }
+
+    private static void collectEnvNames(JsonNode node, Set<String> names) {
+        if (node.isTextual()) {
+            ENV.matcher(node.asText()).results().forEach(m -> names.add(m.group(1)));
+        }
+        node.forEach(child -> collectEnvNames(child, names));
+    }
+
     public Plan load(Path file) {
         String text;
         try {
@@ -86,11 +100,14 @@ public final class PlanLoader {
         final Path file;
         final List<PlanException.Problem> problems = new ArrayList<>();
         final Set<String> secrets = new LinkedHashSet<>();
+        final Locations where;
+        List<Trigger> triggers = List.of();
 
         Build(YamlTree tree, String fileName, Path file) {
             this.tree = tree;
             this.fileName = fileName;
             this.file = file;
+            this.where = new Locations(tree, fileName);
         }
 
         void problem(String pointer, int extraColumns, String message) {
@@ -163,17 +180,19 @@ public final class PlanLoader {
             });
             List<Threshold> thresholds = new ArrayList<>();
             r.path("response_times").fields().forEachRemaining(e -> {
-                Expression x = expression("/response_times/" + e.getKey(), e.getValue().asText(), null);
+                String at = YamlTree.child("/response_times", e.getKey());
+                Expression x = expression(at, e.getValue().asText(), null);
                 if (x != null) {
-                    thresholds.add(new Threshold("response_times", e.getKey(),
-                            x.scope().isAll() ? x.withScope(Scope.of(new Selector.Tier(e.getKey()))) : x, false, null));
+                    thresholds.add(where.note(new Threshold("response_times", e.getKey(),
+                            x.scope().isAll() ? x.withScope(Scope.of(new Selector.Tier(e.getKey()))) : x, false, null), at));
                 }
             });
             thresholds.addAll(thresholdList(r.path("thresholds"), "/thresholds", "thresholds"));
             r.path("resource_efficiency").fields().forEachRemaining(e -> {
-                Expression x = expression("/resource_efficiency/" + e.getKey(), e.getValue().asText(), Metric.named(e.getKey()));
+                String at = YamlTree.child("/resource_efficiency", e.getKey());
+                Expression x = expression(at, e.getValue().asText(), Metric.named(e.getKey()));
                 if (x != null) {
-                    thresholds.add(new Threshold("resource_efficiency", e.getKey(), x, false, null));
+                    thresholds.add(where.note(new Threshold("resource_efficiency", e.getKey(), x, false, null), at));
                 }
             });
             List<Threshold> floors = floors(r.path("throughput"));
@@ -204,6 +223,7 @@ public final class PlanLoader {
             Map<String, Plan.Stage> stages = new LinkedHashMap<>();
             Set<String> fromPipeline = new LinkedHashSet<>();
             JsonNode pipeline = r.path("pipeline");
+            triggers = triggers(pipeline.path("triggers"));
             pipeline.path("test_stages").fields().forEachRemaining(e -> {
                 Plan.Stage s = stage(e.getKey(), e.getValue(), "/pipeline/test_stages/" + YamlTree.child("", e.getKey()).substring(1), scenarios);
                 if (s != null) {
@@ -218,13 +238,27 @@ public final class PlanLoader {
                 }
             });
             Plan.Stage load = r.has("load") ? stage("load", r.get("load"), "/load", scenarios) : null;
-            List<String> triggers = new ArrayList<>();
-            pipeline.path("triggers").forEach(t -> triggers.add(t.asText()));
             Plan.Adaptive adaptive = adaptive(r.path("adaptive"));
             Plan.Prometheus prom = prometheus(r.path("prometheus"));
             return new Plan(file, r.path("name").asText(file.getFileName().toString()), target, properties, scenarios, load,
                     new Tiers(tiers), thresholds, floors, alerts, exprs, stages, triggers,
-                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline));
+                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where);
+        }
+
+        /** The pipeline's triggers, each read from its prose; two with one name would make --trigger ambiguous. */
+        List<Trigger> triggers(JsonNode list) {
+            List<Trigger> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String at = "/pipeline/triggers/" + i;
+                String text = list.get(i).asText();
+                Trigger t = quietly(at, () -> HumanText.trigger(text));
+                if (t != null && out.stream().anyMatch(o -> o.name().equals(t.name()))) {
+                    problem(at, 0, "a second trigger named '" + t.name() + "'");
+                } else if (t != null) {
+                    out.add(t);
+                }
+            }
+            return out;
         }
 
         Expression expression(String pointer, String text, Metric defaultMetric) {
@@ -244,7 +278,8 @@ public final class PlanLoader {
                 JsonNode item = list.get(i);
                 String at = pointer + "/" + i;
                 String text = item.isTextual() ? item.asText() : item.path("threshold").asText();
-                Expression x = expression(item.isTextual() ? at : at + "/threshold", text, null);
+                String textAt = item.isTextual() ? at : at + "/threshold";
+                Expression x = expression(textAt, text, null);
                 if (x == null) {
                     continue;
                 }
@@ -253,7 +288,7 @@ public final class PlanLoader {
                     Duration delay = item.has("delay") ? duration(at + "/delay", item.get("delay").asText()) : Duration.ZERO;
                     t = t.abortingAfter(delay == null ? Duration.ZERO : delay);
                 }
-                out.add(t);
+                out.add(where.note(t, textAt));
             }
             return out;
         }
@@ -277,7 +312,7 @@ public final class PlanLoader {
                 if (text != null) {
                     Expression x = expression(at, text, null);
                     if (x != null) {
-                        out.add(new Threshold("throughput", key, x, false, null));
+                        out.add(where.note(new Threshold("throughput", key, x, false, null), at));
                     }
                 }
             });
@@ -331,10 +366,7 @@ public final class PlanLoader {
             for (int i = 0; i < list.size(); i++) {
                 String s = list.get(i).asText();
                 if (!scenarios.containsKey(s)) {
-                    String hint = Suggest.closest(s, scenarios.keySet());
-                    problem(at + "/scenarios/" + i, 0, "unknown scenario '" + s + "'"
-                            + (hint != null ? " (did you mean '" + hint + "'?)" : scenarios.isEmpty() ? " (the plan defines no scenarios)"
-                            : " (defined: " + String.join(", ", scenarios.keySet()) + ")"));
+                    unknown(at + "/scenarios/" + i, "scenario", s, scenarios.keySet(), "the plan defines no scenarios", "defined: ");
                 }
                 names.add(s);
             }
@@ -348,7 +380,28 @@ public final class PlanLoader {
                 }
             }
             return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own,
-                    n.path("throughput").asBoolean(false), capacity);
+                    n.path("throughput").asBoolean(false), capacity, stageTriggers(at + "/triggers", n.path("triggers")));
+        }
+
+        /** A stage's {@code triggers:}, each one of the pipeline's (a typo would silently never run the stage). */
+        List<String> stageTriggers(String at, JsonNode list) {
+            List<String> names = new ArrayList<>();
+            List<String> known = triggers.stream().map(Trigger::name).toList();
+            for (int i = 0; i < list.size(); i++) {
+                String t = list.get(i).asText();
+                if (!known.contains(t)) {
+                    unknown(at + "/" + i, "trigger", t, known, "pipeline.triggers defines none", "pipeline.triggers: ");
+                }
+                names.add(t);
+            }
+            return names;
+        }
+
+        /** "unknown scenario 'x'", with a "did you mean", else the names there are ({@code listed} + names). */
+        void unknown(String pointer, String what, String word, java.util.Collection<String> known, String none, String listed) {
+            String hint = Suggest.closest(word, known);
+            problem(pointer, 0, "unknown " + what + " '" + word + "'" + (hint != null ? " (did you mean '" + hint + "'?)"
+                    : known.isEmpty() ? " (" + none + ")" : " (" + listed + String.join(", ", known) + ")"));
         }
 
         Plan.Adaptive adaptive(JsonNode a) {
