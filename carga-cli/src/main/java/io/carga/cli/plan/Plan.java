@@ -32,12 +32,32 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
     public record ScenarioRef(String name, String source, int weight) {
     }
 
-    /** A named run profile: the spec's smoke 5 min / 10 users, and so on. */
+    /**
+     * A named run profile: the spec's smoke 5 min / 10 users, and so on.
+     *
+     * @param loads each scenario's own load when the stage gives them ({@code scenarios: {name: {rate: 10/s}}}):
+     *              they then run side by side; empty when the stage's users share one closed load
+     */
     public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
-                        List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity) {
+                        List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity,
+                        Map<String, io.carga.core.load.LoadSpec> loads) {
+        public Stage {
+            loads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loads));
+        }
+
+        public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
+                     List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity) {
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, capacity, Map.of());
+        }
+
         public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
                      List<Threshold> thresholds, boolean throughput) {
             this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null);
+        }
+
+        /** Whether the stage's scenarios have loads of their own. */
+        public boolean mixed() {
+            return !loads.isEmpty();
         }
 
         /** A stage of {@code type: capacity}: users raised in steps until the SLA breaks. */

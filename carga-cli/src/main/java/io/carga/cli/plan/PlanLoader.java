@@ -326,13 +326,13 @@ public final class PlanLoader {
 
         Plan.Stage stage(String name, JsonNode n, String at, Map<String, Plan.ScenarioRef> scenarios) {
             Duration d = n.has("duration") ? duration(at + "/duration", n.get("duration").asText()) : io.carga.core.config.Defaults.DURATION;
+            StageScenarios listed = StageScenarios.read(n.path("scenarios"), at + "/scenarios", (p, m) -> problem(p, 0, m));
             List<String> names = new ArrayList<>();
-            JsonNode list = n.path("scenarios");
-            for (int i = 0; i < list.size(); i++) {
-                String s = list.get(i).asText();
+            for (int i = 0; i < listed.names().size(); i++) {
+                String s = listed.names().get(i);
                 if (!scenarios.containsKey(s)) {
                     String hint = Suggest.closest(s, scenarios.keySet());
-                    problem(at + "/scenarios/" + i, 0, "unknown scenario '" + s + "'"
+                    problem(listed.pointers().get(i), 0, "unknown scenario '" + s + "'"
                             + (hint != null ? " (did you mean '" + hint + "'?)" : scenarios.isEmpty() ? " (the plan defines no scenarios)"
                             : " (defined: " + String.join(", ", scenarios.keySet()) + ")"));
                 }
@@ -348,7 +348,7 @@ public final class PlanLoader {
                 }
             }
             return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own,
-                    n.path("throughput").asBoolean(false), capacity);
+                    n.path("throughput").asBoolean(false), capacity, listed.loads());
         }
 
         Plan.Adaptive adaptive(JsonNode a) {

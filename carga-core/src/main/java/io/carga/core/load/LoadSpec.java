@@ -120,6 +120,19 @@ public record LoadSpec(Integer users, Double spawnRate, Double rate, Integer max
         return ClosedModel.of(users, spawnRate != null ? spawnRate : 0, d);
     }
 
+    /** The same load with every time it gives (duration, stages, start offset) multiplied by {@code factor}. */
+    public LoadSpec timeScaled(double factor) {
+        String scaledStages = stages == null ? null : Stage.parseList(stages).stream()
+                .map(s -> scale(s.duration(), factor).toMillis() + "ms:" + s.target() + (stages.contains("/") ? "/s" : ""))
+                .collect(java.util.stream.Collectors.joining(","));
+        return new LoadSpec(users, spawnRate, rate, maxUsers, scaledStages, duration == null ? null : scale(duration, factor),
+                iterations, perUser, startAfter == null ? null : scale(startAfter, factor));
+    }
+
+    private static Duration scale(Duration d, double factor) {
+        return Duration.ofMillis(Math.round(d.toMillis() * factor));
+    }
+
     private static int count(String word, String text) {
         try {
             int n = Integer.parseInt(word);
