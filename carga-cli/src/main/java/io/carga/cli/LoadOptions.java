@@ -1,6 +1,7 @@
 package io.carga.cli;
 
 import io.carga.core.api.LoadShape;
+import io.carga.core.compile.ScenarioLoader;
 import io.carga.core.config.Defaults;
 import io.carga.core.load.ClosedModel;
 import io.carga.core.load.Durations;
@@ -108,6 +109,24 @@ final class LoadOptions {
             return new ClosedModel(stageList);
         }
         return ClosedModel.of(population, spawnRate == null ? 0 : spawnRate, d);
+    }
+
+    /**
+     * The load of a scenario file whose classes declare their own ({@code @Load}): they are the load, so only
+     * {@code --duration} may be given, the length of each scenario that does not say its own.
+     */
+    LoadModel toMixed(ScenarioLoader.Loaded loaded, Duration defaultDuration) {
+        Duration d = mixedDuration(defaultDuration, "this file give their own loads (@Load)");
+        return parse(() -> loaded.model(d));
+    }
+
+    /** {@code --duration}, or {@code defaultDuration}, for scenarios with loads of their own ({@code whose}). */
+    Duration mixedDuration(Duration defaultDuration, String whose) {
+        if (users != null || connections != null || spawnRate != null || rate != null || stages != null
+                || iterations != null || perUser || maxUsers != Defaults.MAX_CONCURRENCY) {
+            throw new UsageException("the scenarios of " + whose + "; only --duration applies to them");
+        }
+        return duration == null ? defaultDuration : parse(() -> Durations.parse(duration));
     }
 
     /** Whether the user said how long to run (otherwise the default applies). */

@@ -126,7 +126,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration defaultDuration = url != null ? Duration.ofSeconds(10) : Defaults.DURATION;
-        LoadModel model = capacity.enabled ? capacity.plan().model() : load.toModel(loaded.shape(), defaultDuration);
+        if (loaded.mixed() && (capacity.enabled || warmup != null)) {
+            throw new UsageException("the scenarios of " + scenario + " give their own loads (@Load): no --capacity or --warmup");
+        }
+        LoadModel model = capacity.enabled ? capacity.plan().model() : loaded.mixed() ? load.toMixed(loaded, defaultDuration)
+                : load.toModel(loaded.shape(), defaultDuration);
         Path dir = output.outDir();
         RunConfig config = RunConfig.of(loaded.scenario(), model).withTarget(target).withProperties(properties);
         if (seed != null) {
@@ -160,8 +164,11 @@ final class RunCommand implements Callable<Integer> {
         Plan p = PlanFiles.load(plan);
         Plan.Stage st = PlanRun.stage(p, stage);
         PlanRun.checkWindow(p, java.time.Instant.now(), force, System.out);
+        if (st.mixed()) {
+            st = PlanRun.withDuration(st, load.mixedDuration(st.duration(), "stage " + st.name() + " give their own loads"));
+        }
         RunConfig config = PlanRun.config(p, st, 1.0);
-        if (load.bounded() || load.users != null || load.rate != null) {
+        if (!st.mixed() && (load.bounded() || load.users != null || load.rate != null)) {
             if (load.users == null && load.connections == null && load.rate == null) {
                 load.users = st.users(); // --duration alone shortens the stage; it keeps the stage's users
             }

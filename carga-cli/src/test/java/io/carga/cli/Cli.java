@@ -37,6 +37,15 @@ final class Cli {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A started HTTP server on a free loopback port, answering on virtual threads with {@code handler}. */
+    static com.sun.net.httpserver.HttpServer loopback(com.sun.net.httpserver.HttpHandler handler) throws java.io.IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 128);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", handler);
+        server.start();
+        return server;
+    }
+
     /**
      * A scenario file with two weighted user kinds whose tasks report requests without any network: the
      * Browser (weight 3) browses three times as often as it searches; searches by odd users fail with 5xx.

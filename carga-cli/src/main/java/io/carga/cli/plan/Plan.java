@@ -39,18 +39,35 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
      * A named run profile: the spec's smoke 5 min / 10 users, and so on.
      *
      * @param triggers the pipeline triggers this stage runs on; empty: every trigger
+     * @param loads each scenario's own load when the stage gives them ({@code scenarios: {name: {rate: 10/s}}}):
+     *              they then run side by side; empty when the stage's users share one closed load
      */
     public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
                         List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity,
-                        List<String> triggers) {
+                        List<String> triggers, Map<String, io.carga.core.load.LoadSpec> loads) {
+        public Stage {
+            triggers = List.copyOf(triggers);
+            loads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loads));
+        }
+
+        public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
+                     List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity) {
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, capacity, List.of(), Map.of());
+        }
+
         public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
                      List<Threshold> thresholds, boolean throughput) {
-            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null, List.of());
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, null);
         }
 
         /** Whether the pipeline runs this stage when {@code trigger} fires. */
         public boolean runsOn(String trigger) {
             return triggers.isEmpty() || triggers.contains(trigger);
+        }
+
+        /** Whether the stage's scenarios have loads of their own. */
+        public boolean mixed() {
+            return !loads.isEmpty();
         }
 
         /** A stage of {@code type: capacity}: users raised in steps until the SLA breaks. */

@@ -361,12 +361,12 @@ public final class PlanLoader {
 
         Plan.Stage stage(String name, JsonNode n, String at, Map<String, Plan.ScenarioRef> scenarios) {
             Duration d = n.has("duration") ? duration(at + "/duration", n.get("duration").asText()) : io.carga.core.config.Defaults.DURATION;
+            StageScenarios listed = StageScenarios.read(n.path("scenarios"), at + "/scenarios", (p, m) -> problem(p, 0, m));
             List<String> names = new ArrayList<>();
-            JsonNode list = n.path("scenarios");
-            for (int i = 0; i < list.size(); i++) {
-                String s = list.get(i).asText();
+            for (int i = 0; i < listed.names().size(); i++) {
+                String s = listed.names().get(i);
                 if (!scenarios.containsKey(s)) {
-                    unknown(at + "/scenarios/" + i, "scenario", s, scenarios.keySet(), "the plan defines no scenarios", "defined: ");
+                    unknown(listed.pointers().get(i), "scenario", s, scenarios.keySet(), "the plan defines no scenarios", "defined: ");
                 }
                 names.add(s);
             }
@@ -380,7 +380,8 @@ public final class PlanLoader {
                 }
             }
             return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own,
-                    n.path("throughput").asBoolean(false), capacity, stageTriggers(at + "/triggers", n.path("triggers")));
+                    n.path("throughput").asBoolean(false), capacity, stageTriggers(at + "/triggers", n.path("triggers")),
+                    listed.loads());
         }
 
         /** A stage's {@code triggers:}, each one of the pipeline's (a typo would silently never run the stage). */

@@ -8,6 +8,8 @@ import io.carga.core.config.Scenario;
 import io.carga.core.config.UserSpec;
 import io.carga.core.load.ClosedModel;
 import io.carga.core.load.LoadModel;
+import io.carga.core.load.LoadSpec;
+import io.carga.core.load.MixedModel;
 import io.carga.core.threshold.Threshold;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,23 +65,52 @@ public final class PlanRun {
             throw new UsageException(plan.file().getFileName() + " defines no scenarios");
         }
         List<UserSpec> users = new ArrayList<>();
-        ScenarioLoader loader = new ScenarioLoader();
         for (String n : names) {
-            Plan.ScenarioRef ref = plan.scenarios().get(n);
-            ScenarioLoader.Loaded loaded;
-            try {
-                loaded = loader.load(ref.source());
-            } catch (CompileException e) {
-                e.messages().forEach(System.err::println);
-                throw new UsageException("scenario " + n + " (" + ref.source() + ") does not compile");
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("scenario " + n + ": " + e.getMessage());
-            }
-            for (UserSpec u : loaded.scenario().users()) {
-                users.add(new UserSpec(u.name(), u.weight() * ref.weight(), u.factory()));
-            }
+            users.addAll(users(plan, n));
         }
-        return new Scenario(plan.name() + (stage.name().equals("load") ? "" : ":" + stage.name()), users);
+        return new Scenario(name(plan, stage), users);
+    }
+
+    private static String name(Plan plan, Plan.Stage stage) {
+        return plan.name() + (stage.name().equals("load") ? "" : ":" + stage.name());
+    }
+
+    /** The stage lasting {@code d} instead. */
+    public static Plan.Stage withDuration(Plan.Stage s, Duration d) {
+        return new Plan.Stage(s.name(), d, s.users(), s.spawnRate(), s.scenarios(), s.thresholds(), s.throughput(), s.capacity(), s.triggers(), s.loads());
+    }
+
+    /** The user kinds of the plan's scenario {@code name}, its weight applied. */
+    private static List<UserSpec> users(Plan plan, String name) throws IOException {
+        Plan.ScenarioRef ref = plan.scenarios().get(name);
+        ScenarioLoader.Loaded loaded;
+        try {
+            loaded = new ScenarioLoader().load(ref.source());
+        } catch (CompileException e) {
+            e.messages().forEach(System.err::println);
+            throw new UsageException("scenario " + name + " (" + ref.source() + ") does not compile");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("scenario " + name + ": " + e.getMessage());
+        }
+        List<UserSpec> users = new ArrayList<>();
+        for (UserSpec u : loaded.scenario().users()) {
+            users.add(new UserSpec(u.name(), u.weight() * ref.weight(), u.factory()));
+        }
+        return users;
+    }
+
+    /**
+     * A stage whose scenarios give their own loads: one part each, side by side; a load that does not say
+     * how long lasts the stage's duration. Times are multiplied by {@code scaleTime}.
+     */
+    public static MixedModel mixed(Plan plan, Plan.Stage stage, double scaleTime) throws IOException {
+        List<MixedModel.Part> parts = new ArrayList<>();
+        for (Map.Entry<String, LoadSpec> e : stage.loads().entrySet()) {
+            LoadSpec spec = scaleTime == 1.0 ? e.getValue() : e.getValue().timeScaled(scaleTime);
+            parts.add(new MixedModel.Part(e.getKey(), new Scenario(e.getKey(), users(plan, e.getKey())),
+                    spec.model(scaled(stage.duration(), scaleTime)), spec.startAfter()));
+        }
+        return new MixedModel(parts);
     }
 
     /** The stage as a closed model, its duration multiplied by {@code scaleTime} (at least one second). */
@@ -120,7 +151,14 @@ public final class PlanRun {
 
     /** The plan's base config for a stage; command-line options are applied on top by the caller. */
     public static RunConfig config(Plan plan, Plan.Stage stage, double scaleTime) throws IOException {
-        RunConfig c = RunConfig.of(scenario(plan, stage), model(stage, scaleTime)).withTarget(plan.target())
+        RunConfig c;
+        if (stage.mixed() && !stage.isCapacity()) {
+            MixedModel m = mixed(plan, stage, scaleTime); // the scenarios' users, compiled once
+            c = RunConfig.of(new Scenario(name(plan, stage), m.parts().stream().flatMap(x -> x.scenario().users().stream()).toList()), m);
+        } else {
+            c = RunConfig.of(scenario(plan, stage), model(stage, scaleTime));
+        }
+        c = c.withTarget(plan.target())
                 .withProperties(properties(plan));
         if (plan.controls().maxDuration() != null) {
             c = c.withMaxDuration(plan.controls().maxDuration());

@@ -1,23 +1,56 @@
 package io.carga.core.compile;
 
+import io.carga.core.api.Load;
 import io.carga.core.api.LoadShape;
 import io.carga.core.api.User;
 import io.carga.core.config.Scenario;
 import io.carga.core.config.UserSpec;
+import io.carga.core.load.LoadSpec;
+import io.carga.core.load.MixedModel;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns what the user named ({@code journeys/MyJourney.java} or {@code com.acme.MyUser}) into a
  * {@link Scenario}: every concrete {@link User} class found, and a {@link LoadShape} if there is one.
+ * When the classes carry {@link Load}, they are several scenarios with loads of their own.
  */
 public final class ScenarioLoader {
-    /** The user kinds and the optional shape. */
-    public record Loaded(Scenario scenario, LoadShape shape) {
+    /**
+     * The user kinds and the optional shape.
+     *
+     * @param scenarios the scenarios the classes' {@link Load}s declare, in file order; empty without any
+     */
+    public record Loaded(Scenario scenario, LoadShape shape, List<Declared> scenarios) {
+        public Loaded {
+            scenarios = List.copyOf(scenarios);
+        }
+
+        public Loaded(Scenario scenario, LoadShape shape) {
+            this(scenario, shape, List.of());
+        }
+
+        /** Whether the file declares scenarios with loads of their own. */
+        public boolean mixed() {
+            return !scenarios.isEmpty();
+        }
+
+        /** The declared scenarios as one model, each load lasting {@code runDuration} unless it says how long. */
+        public MixedModel model(Duration runDuration) {
+            return new MixedModel(scenarios.stream().map(d -> d.part(runDuration)).toList());
+        }
+    }
+
+    /** A scenario a file declares with {@link Load}: its name, user kinds and load. */
+    public record Declared(String name, Scenario scenario, LoadSpec load) {
+        MixedModel.Part part(Duration runDuration) {
+            return new MixedModel.Part(name, scenario, load.model(runDuration), load.startAfter());
+        }
     }
 
     public Loaded load(String what) throws IOException, CompileException {
@@ -65,6 +98,10 @@ public final class ScenarioLoader {
         if (users.isEmpty()) {
             throw new IllegalArgumentException(name + " declares no User class (a class extending io.carga.core.api.User)");
         }
-        return new Loaded(new Scenario(name, users), shape);
+        List<Declared> declared = DeclaredScenarios.of(name, classes, users);
+        if (!declared.isEmpty() && shape != null) {
+            throw new IllegalArgumentException(name + ": a LoadShape and @Load scenarios do not mix; keep one");
+        }
+        return new Loaded(new Scenario(name, users), shape, declared);
     }
 }

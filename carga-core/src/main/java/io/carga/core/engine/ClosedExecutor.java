@@ -20,13 +20,15 @@ final class ClosedExecutor implements Executor {
 
     private static final long TICK_NANOS = 10_000_000L;
     private final Target target;
+    private final Lane lane;
     private final Deque<VirtualUser> slots = new ArrayDeque<>();
 
-    ClosedExecutor(Target target) {
+    ClosedExecutor(Target target, Lane lane) {
         this.target = target;
+        this.lane = lane;
     }
 
-    static ClosedExecutor of(ClosedModel model) {
+    static ClosedExecutor of(ClosedModel model, Lane lane) {
         long end = model.plannedDuration().toNanos();
         return new ClosedExecutor(new Target() {
             @Override
@@ -38,19 +40,19 @@ final class ClosedExecutor implements Executor {
             public boolean ended(long elapsed) {
                 return elapsed >= end;
             }
-        });
+        }, lane);
     }
 
     @Override
     public void run(RunState run) {
         while (!run.stopping) {
-            long elapsed = run.elapsedNanos();
+            long elapsed = lane.elapsedNanos();
             if (target.ended(elapsed)) {
                 return;
             }
             int want = target.usersAt(elapsed);
             while (slots.size() < want && !run.stopping) {
-                slots.addLast(startUser(run));
+                slots.addLast(startUser(run, lane, null));
             }
             while (slots.size() > want) {
                 slots.pollLast().requestStop();
@@ -59,15 +61,20 @@ final class ClosedExecutor implements Executor {
         }
     }
 
-    static VirtualUser startUser(RunState run) {
-        return startUser(run, null);
+    /** The plan of a scenario of a mixed run ended while the run goes on: its users leave after their task. */
+    @Override
+    public void stopUsers() {
+        VirtualUser vu;
+        while ((vu = slots.pollLast()) != null) {
+            vu.requestStop();
+        }
     }
 
-    static VirtualUser startUser(RunState run, IterationBudget budget) {
+    static VirtualUser startUser(RunState run, Lane lane, IterationBudget budget) {
         long n = run.usersCreated.getAndIncrement();
-        VirtualUser vu = new VirtualUser(run, (int) n, run.config.scenario().specFor(n).factory().get());
-        run.userStarted();
-        Thread.ofVirtual().name("vu-" + n).start(() -> vu.runLoop(budget, run::userEnded));
+        VirtualUser vu = new VirtualUser(run, lane, (int) n, lane.nextKind().factory().get());
+        lane.userStarted();
+        Thread.ofVirtual().name("vu-" + n).start(() -> vu.runLoop(budget, lane::userEnded));
         return vu;
     }
 }

@@ -3,6 +3,8 @@ package io.carga.core.engine;
 import io.carga.core.config.RunConfig;
 import io.carga.core.load.ClosedModel;
 import io.carga.core.load.IterationsModel;
+import io.carga.core.load.LoadModel;
+import io.carga.core.load.MixedModel;
 import io.carga.core.load.OpenModel;
 import io.carga.core.load.ShapeModel;
 import io.carga.core.metrics.MetricsHub;
@@ -60,7 +62,8 @@ public final class Engine implements RunControl {
         Ticker ticker = new Ticker(run, hub, fanout, config.interval(), startEpoch);
         Thread tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
         Thread watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(() -> watch(run));
-        Executor executor = executorFor(config);
+        Executor executor = config.load() instanceof MixedModel m ? new MixedExecutor(m, run)
+                : executorFor(config.load(), Lane.whole(run));
         try {
             executor.run(run);
         } finally {
@@ -94,12 +97,14 @@ public final class Engine implements RunControl {
         return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    private static Executor executorFor(RunConfig config) {
-        return switch (config.load()) {
-            case ClosedModel m -> ClosedExecutor.of(m);
-            case OpenModel m -> OpenExecutor.of(m);
-            case IterationsModel m -> new IterationsExecutor(m);
-            case ShapeModel m -> new ShapeExecutor(m);
+    /** The executor of a model of one scenario, driving {@code lane}. */
+    static Executor executorFor(LoadModel load, Lane lane) {
+        return switch (load) {
+            case ClosedModel m -> ClosedExecutor.of(m, lane);
+            case OpenModel m -> OpenExecutor.of(m, lane);
+            case IterationsModel m -> new IterationsExecutor(m, lane);
+            case ShapeModel m -> new ShapeExecutor(m, lane);
+            case MixedModel m -> throw new IllegalArgumentException("a mixed model runs its scenarios' executors, not one");
         };
     }
 

@@ -8,6 +8,13 @@ package io.carga.core.engine;
 interface Executor {
     void run(RunState run) throws InterruptedException;
 
+    /**
+     * The plan of this executor's scenario ended while other scenarios of the run go on: ask the users it
+     * keeps looping to leave after their current task (an open model's iterations end by themselves).
+     */
+    default void stopUsers() {
+    }
+
     /** After the last user stopped: release what the executor kept (idle pooled users). */
     default void close(RunState run) {
     }

@@ -21,16 +21,18 @@ final class OpenExecutor implements Executor {
 
     private final Schedule schedule;
     private final int maxConcurrency;
+    private final Lane lane;
     /** Idle users, one pool per user kind, so iterations follow the kinds' weights. */
     private final Map<UserSpec, ConcurrentLinkedDeque<VirtualUser>> idle = new ConcurrentHashMap<>();
 
-    OpenExecutor(Schedule schedule, int maxConcurrency) {
+    OpenExecutor(Schedule schedule, int maxConcurrency, Lane lane) {
         this.schedule = schedule;
         this.maxConcurrency = maxConcurrency;
+        this.lane = lane;
     }
 
-    static OpenExecutor of(OpenModel model) {
-        return new OpenExecutor(model::startOffsetNanos, model.maxConcurrency());
+    static OpenExecutor of(OpenModel model, Lane lane) {
+        return new OpenExecutor(model::startOffsetNanos, model.maxConcurrency(), lane);
     }
 
     @Override
@@ -41,26 +43,26 @@ final class OpenExecutor implements Executor {
             if (offset < 0) {
                 return;
             }
-            long intended = run.startNanos + offset;
+            long intended = lane.startNanos + offset;
             Executor.sleepUntil(run, intended);
             if (run.stopping) {
                 return;
             }
             run.hub.recordLag(System.nanoTime() - intended);
             if (!slots.tryAcquire()) {
-                run.hub.recordDropped();
+                lane.dropped();
                 continue;
             }
             // The k-th iteration's kind: a pooled user of any kind would let the first kind do all the work.
-            UserSpec spec = run.config.scenario().specFor(k);
+            UserSpec spec = lane.scenario.specFor(k);
             ConcurrentLinkedDeque<VirtualUser> pool = idle.computeIfAbsent(spec, x -> new ConcurrentLinkedDeque<>());
             VirtualUser vu = pool.pollFirst();
             if (vu == null) {
                 long n = run.usersCreated.getAndIncrement();
-                vu = new VirtualUser(run, (int) n, spec.factory().get());
+                vu = new VirtualUser(run, lane, (int) n, spec.factory().get());
             }
             VirtualUser user = vu;
-            run.userStarted();
+            lane.userStarted();
             Thread.ofVirtual().start(() -> {
                 boolean keep = false;
                 try {
@@ -71,7 +73,7 @@ final class OpenExecutor implements Executor {
                     } else {
                         user.finish();
                     }
-                    run.userEnded();
+                    lane.userEnded();
                     slots.release();
                 }
             });

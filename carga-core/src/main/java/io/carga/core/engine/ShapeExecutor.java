@@ -12,10 +12,12 @@ import java.time.Duration;
 final class ShapeExecutor implements Executor {
     private static final long TICK = 1_000_000_000L;
     private final ShapeModel model;
+    private final Lane lane;
     private Executor delegate;
 
-    ShapeExecutor(ShapeModel model) {
+    ShapeExecutor(ShapeModel model, Lane lane) {
         this.model = model;
+        this.lane = lane;
     }
 
     @Override
@@ -25,9 +27,16 @@ final class ShapeExecutor implements Executor {
             return;
         }
         delegate = first.isOpen()
-                ? new OpenExecutor(new RateSchedule(model.shape(), first), model.maxConcurrency())
-                : new ClosedExecutor(new UsersTarget(model.shape(), first));
+                ? new OpenExecutor(new RateSchedule(model.shape(), first), model.maxConcurrency(), lane)
+                : new ClosedExecutor(new UsersTarget(model.shape(), first), lane);
         delegate.run(run);
+    }
+
+    @Override
+    public void stopUsers() {
+        if (delegate != null) {
+            delegate.stopUsers();
+        }
     }
 
     @Override

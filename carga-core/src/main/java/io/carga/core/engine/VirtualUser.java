@@ -21,6 +21,7 @@ import java.util.random.RandomGenerator;
  */
 final class VirtualUser implements UserContext {
     private final RunState run;
+    private final EventSink events;
     private final int id;
     private final User user;
     private final RandomGenerator random;
@@ -37,8 +38,9 @@ final class VirtualUser implements UserContext {
     private IterationBudget budget;
     private Runnable onEnd;
 
-    VirtualUser(RunState run, int id, User user) {
+    VirtualUser(RunState run, Lane lane, int id, User user) {
         this.run = run;
+        this.events = lane.events;
         this.id = id;
         this.user = user;
         this.random = new SplittableRandom(run.config.seed() * 0x9E3779B97F4A7C15L + id);
@@ -272,7 +274,7 @@ final class VirtualUser implements UserContext {
 
     @Override
     public EventSink events() {
-        return run.hub;
+        return events;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Duration;
  * What load to apply, as a pure plan: no threads, no clock. Each model has one executor in
  * {@code io.carga.core.engine} that turns the plan into running virtual users.
  */
-public sealed interface LoadModel permits ClosedModel, OpenModel, IterationsModel, ShapeModel {
+public sealed interface LoadModel permits ClosedModel, OpenModel, IterationsModel, ShapeModel, MixedModel {
     /** How long the plan lasts, or null when it ends by itself (iterations, shape). */
     Duration plannedDuration();
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carga.core.load.LoadModel;
+import io.carga.core.load.MixedModel;
 import io.carga.core.output.RunInfo;
 import io.carga.core.output.RunResult;
 import java.io.IOException;
@@ -11,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run's facts (run.json): what ran, with which seed, and how it ended. The end fields are absent
@@ -21,10 +25,16 @@ import java.util.List;
  *                            folders written before the time series kept them)
  * @param plannedMs           how long the load plan lasts, or -1 when it ends by itself (iterations, shape)
  * @param maxDurationMs       the hard stop (the plan's auto-shutdown), or -1 when unknown
+ * @param scenarios           a run of several scenarios ({@link MixedModel}): each one's load, by name, in order;
+ *                            empty otherwise
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
                       long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles,
-                      long plannedMs, long maxDurationMs) {
+                      long plannedMs, long maxDurationMs, Map<String, String> scenarios) {
+
+    public RunMeta {
+        scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Double> FIGURE_PERCENTILES = Arrays.stream(Percentiles.LOCUST).boxed().toList();
@@ -34,12 +44,20 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 info.config().load().describe(), info.config().seed(), info.config().target(),
                 info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES,
                 info.config().load().plannedDuration() == null ? -1 : info.config().load().plannedDuration().toMillis(),
-                info.config().maxDuration().toMillis());
+                info.config().maxDuration().toMillis(), scenarios(info.config().load()));
+    }
+
+    private static Map<String, String> scenarios(LoadModel load) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (load instanceof MixedModel m && m.tagged()) {
+            m.parts().forEach(p -> out.put(p.name(), p.load().describe()));
+        }
+        return out;
     }
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs);
+                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios);
     }
 
     public boolean finished() {
@@ -74,6 +92,10 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         }
         ArrayNode p = n.putArray("interval_percentiles");
         intervalPercentiles.forEach(p::add);
+        if (!scenarios.isEmpty()) {
+            ObjectNode sc = n.putObject("scenarios");
+            scenarios.forEach(sc::put);
+        }
         return n;
     }
 
@@ -84,15 +106,17 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
     public static RunMeta read(Path dir) throws IOException {
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
-            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1);
+            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1, Map.of());
         }
         JsonNode n = JSON.readTree(f.toFile());
         List<Double> percentiles = new ArrayList<>();
         n.path("interval_percentiles").forEach(p -> percentiles.add(p.asDouble()));
+        Map<String, String> scenarios = new LinkedHashMap<>();
+        n.path("scenarios").fields().forEachRemaining(e -> scenarios.put(e.getKey(), e.getValue().asText()));
         return new RunMeta(n.path("run_id").asText(), n.path("started_at_ms").asLong(), n.path("scenario").asText(),
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
                 n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
-                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1));
+                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios);
     }
 }

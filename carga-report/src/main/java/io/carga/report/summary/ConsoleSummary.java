@@ -27,6 +27,7 @@ public final class ConsoleSummary {
         double errorRate = total.count() == 0 ? 0 : 100.0 * total.errors() / total.count();
         sb.append(String.format(Locale.ROOT, "duration %.1fs, peak users %d, %d requests, %.2f%% errors, %d dropped iterations%n",
                 a.durationSeconds(), a.usersPeak(), total.count(), errorRate, a.dropped()));
+        sb.append(meta == null ? "" : ScenarioFigures.console(meta, a));
         if (total.errors() > 0) {
             sb.append("errors by kind:");
             for (Outcome o : Outcome.values()) {

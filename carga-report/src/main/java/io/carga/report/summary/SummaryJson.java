@@ -71,6 +71,7 @@ public final class SummaryJson {
         root.set("failures", failures(a));
         root.put("dropped_iterations", a.dropped());
         root.set("errors_by_kind", errorsByKind(a.total()));
+        ScenarioFigures.addTo(root, meta, a);
         ObjectNode gen = root.putObject("generator");
         gen.put("cpu_peak", round(a.cpuPeak()));
         gen.put("lag_p99_ms", round(a.lagP99Ms()));

@@ -365,6 +365,20 @@
     $("cost-body").innerHTML = html;
   }
 
+  // ---------- scenarios: a run of several, each with its own load (summary.json "scenarios") ----------
+  if (S.scenarios) {
+    show("scenarios");
+    var scols = [["Scenario", "name"], ["Load", "load"], ["# reqs", "count", 0], ["# fails", "errors", 0], ["Fail %", "error_pct", 2],
+      ["req/s", "rps", 1], ["p50", "p50"], ["p95", "p95"], ["p99", "p99"], ["Peak users", "users_peak", 0], ["Dropped", "dropped", 0]];
+    var srows = Object.keys(S.scenarios).map(function (n) {
+      var x = S.scenarios[n], l = x.latency_ms;
+      return {name: n, load: x.load, count: x.count, errors: x.errors, error_pct: x.error_rate * 100, rps: x.rps, p50: l.p50, p95: l.p95,
+        p99: l.p99, users_peak: x.users_peak == null ? "–" : x.users_peak, dropped: x.dropped_iterations == null ? "–" : x.dropped_iterations};
+    });
+    var st = el("table", {id: "scenarios-table", "class": "sortable"}); $("scenarios-body").appendChild(st);
+    renderTable(st, scols, srows, null, function (k, v) { return k === "errors" && v.errors > 0 ? "bad" : null; });
+  }
+
   // ---------- generator ----------
   var G = S.generator || {};
   $("generator-body").innerHTML = '<div class="kpis">' +
