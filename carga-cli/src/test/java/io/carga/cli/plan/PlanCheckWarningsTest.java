@@ -169,18 +169,18 @@ class PlanCheckWarningsTest {
                 "carga.yaml:50:21: warning: threshold p95{tier=database_queries} < 100ms matches no request: tier database_queries (line 40)"
                         + " needs the tag tier=database_queries, which no scenario sets" + TAGS_HINT,
                 "carga.yaml:60:27: warning: throughput floor ai_requests_per_minute (rps{tier=ai_requests} >= 16.667/s) wants 1000/min AI"
-                        + " requests but cost_controls.ai_rate_limits (line 90) holds every AI client to 100/min: the floor can never pass",
+                        + " requests but cost_controls.ai_rate_limits (line 91) holds every AI client to 100/min: the floor can never pass",
                 "carga.yaml:61:26: warning: throughput floor database_transactions (rps{tier=database_transactions} >= 33.333/s) matches no"
                         + " request: tiers: does not define database_transactions and no scenario tags a request tier=database_transactions" + TAGS_HINT,
-                "carga.yaml:96:17: warning: stage monthly_full runs 4h but cost_controls.auto_shutdown (line 87) stops every run after 2h:"
+                "carga.yaml:97:17: warning: stage monthly_full runs 4h but cost_controls.auto_shutdown (line 87) stops every run after 2h:"
                         + " it would be cut short",
-                "carga.yaml:114:16: warning: alert Database Slow Queries (query_time{tier=database_queries} > 500ms) matches no request:"
+                "carga.yaml:115:16: warning: alert Database Slow Queries (query_time{tier=database_queries} > 500ms) matches no request:"
                         + " tier database_queries (line 40) needs the tag tier=database_queries, which no scenario sets" + TAGS_HINT,
-                "carga.yaml:139:7: warning: the stages of trigger daily take 5h35m (5m + 30m + 1h + 4h) but the window 02:00–06:00 UTC-03:00"
-                        + " (cost_controls.scheduled_testing, line 88) has from 03:00 on 3h",
-                "carga.yaml:141:7: warning: the stages of trigger manual take 5h35m (5m + 30m + 1h + 4h) but the window 02:00–06:00 UTC-03:00"
-                        + " (cost_controls.scheduled_testing, line 88) lasts 4h",
-                "carga.yaml:160:17: warning: stage endurance_test runs 4h but cost_controls.auto_shutdown (line 87) stops every run after 2h:"
+                "carga.yaml:140:7: warning: the stages of trigger daily take 5h35m (5m + 30m + 1h + 4h) but the window 02:00–06:00 UTC-03:00"
+                        + " (cost_controls.scheduled_testing, line 89) has from 03:00 on 3h",
+                "carga.yaml:142:7: warning: the stages of trigger manual take 5h35m (5m + 30m + 1h + 4h) but the window 02:00–06:00 UTC-03:00"
+                        + " (cost_controls.scheduled_testing, line 89) lasts 4h",
+                "carga.yaml:161:17: warning: stage endurance_test runs 4h but cost_controls.auto_shutdown (line 87) stops every run after 2h:"
                         + " it would be cut short");
     }
 }
