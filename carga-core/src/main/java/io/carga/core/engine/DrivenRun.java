@@ -54,7 +54,7 @@ public final class DrivenRun implements RunControl {
         if (earlyReason != null) {
             state.requestStop(earlyReason, earlyCause);
         }
-        ticker = new Ticker(state, hub, fanout, config.interval(), startEpoch);
+        ticker = new Ticker(state, hub, fanout, new Steering(config.load(), state.startNanos, startEpoch), config.interval(), startEpoch);
         tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
         watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(this::watch);
     }

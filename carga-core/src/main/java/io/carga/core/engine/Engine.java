@@ -12,6 +12,8 @@ import io.carga.core.output.Output;
 import io.carga.core.output.RunControl;
 import io.carga.core.output.RunInfo;
 import io.carga.core.output.RunResult;
+import io.carga.core.output.Steerable;
+import io.carga.core.load.LoadChange;
 import io.carga.core.output.StopReason;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class Engine implements RunControl {
     private final String runId;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunState state;
+    private volatile Steering steering;
     private volatile StopRequest early;
 
     private record StopRequest(StopReason reason, String cause) {
@@ -54,19 +57,26 @@ public final class Engine implements RunControl {
         long startNanos = System.nanoTime();
         long startEpoch = System.currentTimeMillis();
         RunState run = new RunState(config, hub, startNanos);
+        Steering steer = new Steering(config.load(), startNanos, startEpoch);
+        steering = steer;
         state = run;
         StopRequest pending = early;
         if (pending != null) {
             run.requestStop(pending.reason(), pending.cause());
         }
-        Ticker ticker = new Ticker(run, hub, fanout, config.interval(), startEpoch);
+        Ticker ticker = new Ticker(run, hub, fanout, steer, config.interval(), startEpoch);
         Thread tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
         Thread watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(() -> watch(run));
-        Executor executor = config.load() instanceof MixedModel m ? new MixedExecutor(m, run)
-                : executorFor(config.load(), Lane.whole(run));
+        Executor executor = switch (config.load()) {
+            case MixedModel m -> new MixedExecutor(m, run);
+            case ClosedModel m -> new ClosedExecutor(steer.closedTarget(m), Lane.whole(run));
+            case OpenModel m -> new OpenExecutor(steer.openSchedule(m), m.maxConcurrency(), Lane.whole(run));
+            default -> executorFor(config.load(), Lane.whole(run));
+        };
         try {
             executor.run(run);
         } finally {
+            steer.end();
             run.requestStop(StopReason.COMPLETED, null);
             drain(run, executor);
             watchdog.interrupt();
@@ -90,6 +100,30 @@ public final class Engine implements RunControl {
         } else if (early == null) {
             early = new StopRequest(reason, cause);
         }
+    }
+
+    @Override
+    public Steerable steerable() {
+        Steering s = steering;
+        return s == null ? Steerable.NONE : s.steerable();
+    }
+
+    @Override
+    public LoadChange changeUsers(int users, double spawnRate, String by) {
+        return started().users(users, spawnRate, by);
+    }
+
+    @Override
+    public LoadChange changeRate(double perSecond, String by) {
+        return started().rate(perSecond, by);
+    }
+
+    private Steering started() {
+        Steering s = steering;
+        if (s == null) {
+            throw new IllegalArgumentException("the run has not started yet");
+        }
+        return s;
     }
 
     /** Waits until the run has finished and its outputs are written, at most {@code timeout}. */

@@ -17,6 +17,11 @@ final class OpenExecutor implements Executor {
     /** When the k-th iteration (0-based) starts, in nanoseconds from the run start; -1 past the end. */
     interface Schedule {
         long offsetNanos(long k);
+
+        /** True when the schedule changed since the last {@link #offsetNanos}: the wait for it is over. */
+        default boolean changed() {
+            return false;
+        }
     }
 
     private final Schedule schedule;
@@ -44,7 +49,10 @@ final class OpenExecutor implements Executor {
                 return;
             }
             long intended = lane.startNanos + offset;
-            Executor.sleepUntil(run, intended);
+            if (!sleepUntil(run, intended)) {
+                k--; // the rate changed while waiting: ask the schedule again when this iteration starts
+                continue;
+            }
             if (run.stopping) {
                 return;
             }
@@ -78,6 +86,18 @@ final class OpenExecutor implements Executor {
                 }
             });
         }
+    }
+
+    /** Parks until {@code deadline}, the run stops, or the schedule changes (then false). */
+    private boolean sleepUntil(RunState run, long deadline) {
+        long now;
+        while (!run.stopping && (now = System.nanoTime()) < deadline) {
+            if (schedule.changed()) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(deadline - now, 10_000_000L));
+        }
+        return true;
     }
 
     @Override

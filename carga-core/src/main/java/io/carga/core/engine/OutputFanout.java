@@ -23,6 +23,10 @@ final class OutputFanout {
         each(o -> o.interval(s), "interval");
     }
 
+    void loadChanged(io.carga.core.load.LoadChange c) {
+        each(o -> o.loadChanged(c), "loadChanged");
+    }
+
     void finish(RunResult r) {
         each(o -> o.finish(r), "finish");
     }

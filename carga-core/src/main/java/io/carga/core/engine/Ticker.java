@@ -15,6 +15,7 @@ final class Ticker implements Runnable {
     private final RunState run;
     private final MetricsHub hub;
     private final OutputFanout outputs;
+    private final Steering steering;
     private final long intervalNanos;
     private final long startEpochMs;
     private final RunAggregate aggregate = new RunAggregate();
@@ -23,10 +24,11 @@ final class Ticker implements Runnable {
     private long index;
     private long lastEpoch;
 
-    Ticker(RunState run, MetricsHub hub, OutputFanout outputs, Duration interval, long startEpochMs) {
+    Ticker(RunState run, MetricsHub hub, OutputFanout outputs, Steering steering, Duration interval, long startEpochMs) {
         this.run = run;
         this.hub = hub;
         this.outputs = outputs;
+        this.steering = steering;
         this.intervalNanos = interval.toNanos();
         this.startEpochMs = startEpochMs;
         this.lastEpoch = startEpochMs;
@@ -58,6 +60,7 @@ final class Ticker implements Runnable {
         if (sameMillisecond) {
             endEpoch = lastEpoch + 1;
         }
+        steering.takeUnreported().forEach(outputs::loadChanged);
         IntervalSnapshot s = hub.drain(index, lastEpoch, endEpoch, elapsed / 1e9, run.takeIntervalPeak());
         if (sameMillisecond && isEmpty(s)) {
             return;

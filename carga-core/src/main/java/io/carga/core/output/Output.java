@@ -18,6 +18,13 @@ public interface Output {
     /** One interval's measurements. Must not modify the snapshot. */
     void interval(IntervalSnapshot snapshot) throws Exception;
 
+    /**
+     * The run's load was changed while it runs (the web UI, the API). Delivered on the interval thread before
+     * the interval in which it took effect.
+     */
+    default void loadChanged(io.carga.core.load.LoadChange change) throws Exception {
+    }
+
     /** The run is over; the last interval has been delivered. */
     default void finish(RunResult result) throws Exception {
     }

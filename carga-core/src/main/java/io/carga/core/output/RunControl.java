@@ -1,7 +1,36 @@
 package io.carga.core.output;
 
-/** What an output may do to a running run. Thread-safe. */
+import io.carga.core.load.LoadChange;
+
+/** What an output, the web UI or a script may do to a running run. Thread-safe. */
 public interface RunControl {
     /** Ends the run (gracefully), recording why. The first stop wins. */
     void stop(StopReason reason, String cause);
+
+    /** What {@link #changeUsers} or {@link #changeRate} can change now. */
+    default Steerable steerable() {
+        return Steerable.NONE;
+    }
+
+    /**
+     * Moves a closed run to {@code users} at {@code spawnRate} users per second (0 or less: the model's own
+     * ramp slope, or at once when it has none). The change replaces the rest of the model's stages; the run
+     * still ends at its planned end.
+     *
+     * @return the change, as it is recorded
+     * @throws IllegalArgumentException one line for the caller when the run cannot take it
+     */
+    default LoadChange changeUsers(int users, double spawnRate, String by) {
+        throw new IllegalArgumentException("this run's user count cannot be changed");
+    }
+
+    /**
+     * Moves an open run to {@code perSecond} iterations per second from now on; the rest of its stages are
+     * replaced, the planned end stays.
+     *
+     * @throws IllegalArgumentException one line for the caller when the run cannot take it
+     */
+    default LoadChange changeRate(double perSecond, String by) {
+        throw new IllegalArgumentException("this run's arrival rate cannot be changed");
+    }
 }

@@ -11,5 +11,7 @@ public enum StopReason {
     /** An output asked to stop because the run is already lost: a threshold with abort-on-fail. */
     ABORTED,
     /** The budget guard stopped the run: it would cost more than its limit. */
-    BUDGET
+    BUDGET,
+    /** Someone asked the run to stop before its end: the web UI or {@code POST /api/v1/run/stop}. */
+    STOPPED
 }

@@ -59,7 +59,7 @@ class TickerTest {
         RunState run = new RunState(Runs.config(s.scenario(), ClosedModel.of(1, 0, Duration.ofSeconds(1))).withInterval(interval),
                 hub, System.nanoTime());
         OutputFanout fanout = new OutputFanout(List.of(out));
-        Ticker t = new Ticker(run, hub, fanout, interval, epoch);
+        Ticker t = new Ticker(run, hub, fanout, new Steering(run.config.load(), run.startNanos, epoch), interval, epoch);
         THREADS.put(t, Thread.ofPlatform().daemon().start(t));
         return t;
     }
