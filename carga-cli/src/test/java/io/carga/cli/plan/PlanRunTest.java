@@ -21,7 +21,7 @@ class PlanRunTest {
         assertThat(code).isZero();
         Path stage = dir.resolve("out/01-smoke_test");
         JsonNode summary = new ObjectMapper().readTree(stage.resolve("summary.json").toFile());
-        assertThat(summary.path("schema_version").asInt()).isEqualTo(3);
+        assertThat(summary.path("schema_version").asInt()).isEqualTo(4);
         assertThat(summary.path("thresholds")).isNotEmpty();
         assertThat(summary.path("thresholds").findValuesAsText("verdict")).doesNotContain("failed").contains("passed");
         assertThat(Files.readString(stage.resolve("adaptive.json"))).contains("reduce_test_scope");
@@ -51,7 +51,7 @@ class PlanRunTest {
         int code = Main.execute("run", "--plan", plan.toString(), "--stage", "smoke", "--force", "--duration", "30s",
                 "--out", dir.resolve("run").toString(), "-q");
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(code).isEqualTo(3);
+        assertThat(code).isEqualTo(4);
         assertThat(seconds).isLessThan(10);
         assertThat(Files.readString(dir.resolve("run/junit.xml"))).contains("type=\"aborted\"");
     }

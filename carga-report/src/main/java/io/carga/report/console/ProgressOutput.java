@@ -35,6 +35,11 @@ public final class ProgressOutput implements Output {
     }
 
     @Override
+    public void loadChanged(io.carga.core.load.LoadChange change) {
+        out.println("carga: load changed: " + change.describe());
+    }
+
+    @Override
     public void interval(IntervalSnapshot s) {
         for (SeriesInterval si : s.requests()) {
             window.add(si.latency());

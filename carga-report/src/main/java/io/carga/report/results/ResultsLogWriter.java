@@ -120,6 +120,15 @@ public final class ResultsLogWriter implements Output {
         return n;
     }
 
+    /** run.json is rewritten at once: a change is kept even if the process dies in the next second. */
+    @Override
+    public void loadChanged(io.carga.core.load.LoadChange change) throws IOException {
+        if (meta != null) {
+            meta = meta.withChange(change);
+            meta.write(dir);
+        }
+    }
+
     @Override
     public void finish(RunResult result) throws IOException {
         if (meta == null) {

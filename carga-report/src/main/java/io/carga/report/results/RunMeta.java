@@ -1,5 +1,6 @@
 package io.carga.report.results;
 
+import io.carga.core.load.LoadChange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,13 +28,16 @@ import java.util.Map;
  * @param maxDurationMs       the hard stop (the plan's auto-shutdown), or -1 when unknown
  * @param scenarios           a run of several scenarios ({@link MixedModel}): each one's load, by name, in order;
  *                            empty otherwise
+ * @param loadChanges         changes made to the load while it ran (the web UI, the API), oldest first
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
                       long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles,
-                      long plannedMs, long maxDurationMs, Map<String, String> scenarios) {
+                      long plannedMs, long maxDurationMs, Map<String, String> scenarios,
+                      List<LoadChange> loadChanges) {
 
     public RunMeta {
         scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
+        loadChanges = List.copyOf(loadChanges);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +48,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 info.config().load().describe(), info.config().seed(), info.config().target(),
                 info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES,
                 info.config().load().plannedDuration() == null ? -1 : info.config().load().plannedDuration().toMillis(),
-                info.config().maxDuration().toMillis(), scenarios(info.config().load()));
+                info.config().maxDuration().toMillis(), scenarios(info.config().load()), List.of());
     }
 
     private static Map<String, String> scenarios(LoadModel load) {
@@ -57,7 +61,15 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios);
+                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios, loadChanges);
+    }
+
+    /** The same facts with one more change of the load. */
+    public RunMeta withChange(LoadChange c) {
+        List<LoadChange> all = new ArrayList<>(loadChanges);
+        all.add(c);
+        return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, stopReason, stopCause, interrupted,
+                intervalPercentiles, plannedMs, maxDurationMs, scenarios, all);
     }
 
     public boolean finished() {
@@ -96,7 +108,25 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
             ObjectNode sc = n.putObject("scenarios");
             scenarios.forEach(sc::put);
         }
+        if (!loadChanges.isEmpty()) {
+            n.set("load_changes", loadChangesJson(loadChanges));
+        }
         return n;
+    }
+
+    /** {@code [{"at_ms", "elapsed_s", "quantity", "from", "to", "by"}]}: run.json's and summary.json's form. */
+    public static ArrayNode loadChangesJson(List<LoadChange> changes) {
+        ArrayNode a = JSON.createArrayNode();
+        for (LoadChange c : changes) {
+            ObjectNode o = a.addObject();
+            o.put("at_ms", c.epochMs());
+            o.put("elapsed_s", Math.round(c.elapsedSeconds() * 1000) / 1000.0);
+            o.put("quantity", c.quantity());
+            o.put("from", c.from());
+            o.put("to", c.to());
+            o.put("by", c.by());
+        }
+        return a;
     }
 
     void write(Path dir) throws IOException {
@@ -106,17 +136,21 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
     public static RunMeta read(Path dir) throws IOException {
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
-            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1, Map.of());
+            return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1, Map.of(),
+                    List.of());
         }
         JsonNode n = JSON.readTree(f.toFile());
         List<Double> percentiles = new ArrayList<>();
         n.path("interval_percentiles").forEach(p -> percentiles.add(p.asDouble()));
         Map<String, String> scenarios = new LinkedHashMap<>();
         n.path("scenarios").fields().forEachRemaining(e -> scenarios.put(e.getKey(), e.getValue().asText()));
+        List<LoadChange> changes = new ArrayList<>();
+        n.path("load_changes").forEach(c -> changes.add(new LoadChange(c.path("at_ms").asLong(), c.path("elapsed_s").asDouble(),
+                c.path("quantity").asText(), c.path("from").asDouble(), c.path("to").asDouble(), c.path("by").asText())));
         return new RunMeta(n.path("run_id").asText(), n.path("started_at_ms").asLong(), n.path("scenario").asText(),
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
                 n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
-                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios);
+                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios, changes);
     }
 }

@@ -26,9 +26,10 @@ public final class SummaryJson {
     /**
      * 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. 3: {@code stop} gains
      * {@code cut_short}, {@code cut_short_accepted}, {@code planned_s} and {@code max_duration_s}; a budget stop
-     * has reason {@code BUDGET}.
+     * has reason {@code BUDGET}. 4: {@code load_changes} (the web UI's and the API's changes of the load) and the
+     * stop reason {@code STOPPED}.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
@@ -65,6 +66,7 @@ public final class SummaryJson {
             stop.put("max_duration_s", round(meta.maxDurationMs() / 1000.0));
         }
         root.put("interrupted", meta.interrupted());
+        root.set("load_changes", RunMeta.loadChangesJson(meta.loadChanges()));
         ObjectNode requests = root.putObject("requests");
         a.requests().forEach((k, t) -> requests.set(k.label(), series(a, t)));
         root.set("total", series(a, a.total()));

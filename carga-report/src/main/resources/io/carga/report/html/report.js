@@ -98,7 +98,7 @@
   function chart(id, opts, data) {
     opts.width = width(id);
     opts.height = opts.height || 300;
-    opts.hooks = {draw: [function (u) { drawn[id] = countDrawn(u); }]};
+    opts.hooks = {draw: [function (u) { drawn[id] = countDrawn(u); }].concat(opts.draw || [])};
     opts.cursor = opts.cursor || {drag: {x: true, y: false}};
     var u = new uPlot(opts, data, $(id));
     window.addEventListener("resize", function () { u.setSize({width: width(id), height: opts.height}); });
@@ -108,7 +108,38 @@
   function clock(u, vals) { return vals.map(function (v) { return dur(v); }); }
   var timeAxis = {label: "elapsed", values: clock, space: 70};
 
+  // The load's live changes (the web UI, the API): a dashed line and its label where each took effect.
+  var changes = S.load_changes || [];
+  function drawChanges(u) {
+    var c = u.ctx;
+    c.save();
+    c.strokeStyle = "#9a6b00";
+    c.fillStyle = "#9a6b00";
+    c.setLineDash([5, 4]);
+    c.font = "12px sans-serif";
+    changes.forEach(function (ch) {
+      var x = u.valToPos(ch.elapsed_s, "x", true);
+      c.beginPath();
+      c.moveTo(x, u.bbox.top);
+      c.lineTo(x, u.bbox.top + u.bbox.height);
+      c.stroke();
+      c.fillText(changeText(ch), x + 4, u.bbox.top + 14);
+    });
+    c.restore();
+  }
+  function changeText(ch) {
+    var unit = ch.quantity === "rate" ? "/s" : "";
+    return ch.quantity + " " + num(ch.from) + unit + " → " + num(ch.to) + unit;
+  }
+  if (changes.length) {
+    var list = el("ul", {id: "load-changes"});
+    changes.forEach(function (ch) {
+      list.appendChild(el("li", null, esc(dur(ch.elapsed_s) + ": " + changeText(ch) + " (" + ch.by + ")")));
+    });
+    $("load").appendChild(list);
+  }
   chart("chart-load", {
+    draw: [drawChanges],
     scales: {x: {time: false}, users: {}, rps: {}},
     series: [{label: "t", value: function (u, v) { return v == null ? "" : dur(v); }},
       {label: "users", scale: "users", stroke: "#5a6b7f", width: 2, fill: "rgba(90,107,127,0.08)"},
