@@ -11,6 +11,7 @@ import io.carga.core.output.StopReason;
 import io.carga.observe.LivePlane;
 import io.carga.observe.metrics.Judgements;
 import io.carga.observe.metrics.SeriesRoles;
+import io.carga.ui.LiveUi;
 import io.carga.report.results.LiveFile;
 import io.carga.report.console.ProgressOutput;
 import io.carga.report.results.ResultsFiles;
@@ -79,7 +80,12 @@ public final class RunLauncher {
         }
         if (live != null) {
             // after the judge's outputs: the thresholds' live state is then this interval's
-            outputs.addAll(live.forRun(stage, SeriesRoles.REQUESTS, judge == null ? Judgements.NONE : judge.live()));
+            Judgements judged = judge == null ? Judgements.NONE : judge.live();
+            outputs.addAll(live.forRun(stage, SeriesRoles.REQUESTS, judged));
+            LiveUi ui = LiveUi.on(live);
+            if (ui != null) {
+                outputs.add(ui.forRun(dir, judged));
+            }
             if (live.metricsUrl() != null) {
                 LiveFile.write(dir, live.metricsUrl());
             }

@@ -32,6 +32,7 @@ public final class LivePlane implements AutoCloseable {
     private final Duration linger;
     private final PrintStream out;
     private String remoteWrite;
+    private final java.util.Map<Class<?>, Object> attached = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LivePlane(LiveMetrics metrics, LiveServer server, Duration linger, PrintStream out) {
         this.metrics = metrics;
@@ -91,6 +92,14 @@ public final class LivePlane implements AutoCloseable {
             host = "localhost";
         }
         return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * A companion that serves more on this plane's server (the web UI), made on first use and kept for the
+     * plane's life, so that a pipeline's stages all show on the same page.
+     */
+    public <T> T attached(Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(attached.computeIfAbsent(type, t -> make.get()));
     }
 
     /** The server, or null when the plane only pushes. */

@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One HTTP server per carga process: {@code /metrics} for Prometheus now, the web UI's pages and
- * {@code /api/v1} later, all behind the same token check.
+ * One HTTP server per carga process: {@code /metrics} for Prometheus, and the web UI's page and
+ * {@code /api/v1} (carga-ui), all behind the same token check.
  *
  * <p>The server is the JDK's own ({@code com.sun.net.httpserver}), the one the official Prometheus
  * client's exporter is built for; requests are handled on two platform threads of its own, off the
@@ -102,7 +102,9 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * Checks {@code Authorization: Bearer TOKEN} on every request when a token is set. Prometheus sends it
-     * with {@code authorization: {credentials: TOKEN}} in its scrape config.
+     * with {@code authorization: {credentials: TOKEN}} in its scrape config. A GET may carry it as
+     * {@code ?token=TOKEN} instead, so that a browser can open the page and its downloads; a call that changes
+     * something needs the header, which a page on another origin cannot send without the server's consent.
      */
     private static final class TokenFilter extends Filter {
         private final byte[] expected;
@@ -115,6 +117,10 @@ public final class LiveServer implements AutoCloseable {
         public void doFilter(HttpExchange ex, Chain chain) throws IOException {
             if (expected != null) {
                 String given = ex.getRequestHeaders().getFirst("Authorization");
+                if (given == null && (ex.getRequestMethod().equals("GET") || ex.getRequestMethod().equals("HEAD"))) {
+                    String q = queryToken(ex.getRequestURI().getRawQuery());
+                    given = q == null ? null : "Bearer " + q;
+                }
                 // constant time, so the token cannot be guessed a byte at a time
                 if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
                     ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"carga\"");
@@ -123,6 +129,18 @@ public final class LiveServer implements AutoCloseable {
                 }
             }
             chain.doFilter(ex);
+        }
+
+        private static String queryToken(String rawQuery) {
+            if (rawQuery == null) {
+                return null;
+            }
+            for (String kv : rawQuery.split("&")) {
+                if (kv.startsWith("token=")) {
+                    return java.net.URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
         }
 
         @Override

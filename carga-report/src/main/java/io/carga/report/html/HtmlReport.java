@@ -31,6 +31,15 @@ public final class HtmlReport {
                 .replace("/*DATA*/", safeData);
     }
 
+    /** The chart library's script and style sheet, for another page that draws carga's charts (the web UI). */
+    public static String chartLibraryJs() {
+        return classpath("/META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/uPlot.iife.min.js");
+    }
+
+    public static String chartLibraryCss() {
+        return classpath("/META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/uPlot.min.css");
+    }
+
     static String uplotVersion() {
         Properties p = new Properties();
         try (InputStream in = HtmlReport.class.getResourceAsStream("chart-library.properties")) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class SeriesTimeline {
     /** Buckets the charts should get at most. */
     public static final int MAX_POINTS = 720;
-    static final String ALL = "Aggregated";
+    public static final String ALL = "Aggregated";
 
     private final int intervalsPerBucket;
     private final Map<String, Sums> open = new TreeMap<>();

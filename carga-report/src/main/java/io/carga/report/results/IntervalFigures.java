@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
 public record IntervalFigures(Map<String, LatencyFigures> series, LatencyFigures all, long lagP99) {
 
     /** Takes the figures from the snapshot's histograms: what the writer stores, and the reader's answer for an older folder. */
-    static IntervalFigures of(IntervalSnapshot s) {
+    public static IntervalFigures of(IntervalSnapshot s) {
         Map<String, LatencyFigures> series = new HashMap<>();
         Histogram all = Histograms.newHistogram();
         for (SeriesInterval si : s.requests()) {

@@ -38,6 +38,11 @@ public final class EndSummaryOutput implements Output {
     }
 
     @Override
+    public void loadChanged(io.carga.core.load.LoadChange change) {
+        meta = meta.withChange(change);
+    }
+
+    @Override
     public void interval(IntervalSnapshot snapshot) {
         // Everything it needs comes with the result.
     }
