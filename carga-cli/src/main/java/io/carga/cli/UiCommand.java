@@ -79,7 +79,8 @@ final class UiCommand implements Callable<Integer> {
     @Option(names = {"-P", "--property"}, paramLabel = "KEY=VALUE", description = "A protocol setting (repeatable), as for carga run.")
     Map<String, String> props = new LinkedHashMap<>();
 
-    @Option(names = "--quit-after-run", description = "Exit when the first run ends, with its exit code (Locust's --autoquit), for scripts driving the API.")
+    @Option(names = "--quit-after-run", description = {"Exit when the first run ends, with its exit code (Locust's --autoquit),",
+            "for scripts driving the API; the page stays served for --linger first (default 0s)."})
     boolean quitAfterRun;
 
     @Mixin

@@ -29,9 +29,11 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
+    private final Path downloads;
 
-    private HeadlessChromium(ChromeDriver driver) {
+    private HeadlessChromium(ChromeDriver driver, Path downloads) {
         this.driver = driver;
+        this.downloads = downloads;
     }
 
     /** Whether this machine has Chromium and its driver (apt-get install chromium chromium-driver). */
@@ -48,13 +50,16 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + Files.createTempDirectory(scratch, "chromium-profile"), "--window-size=1360,900");
+        Path downloads = Files.createTempDirectory(scratch, "downloads");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new HeadlessChromium(driver);
+        return new HeadlessChromium(driver, downloads);
     }
 
     /** Opens {@code html} and returns whether its script finished (the report marks {@code data-ready}). */
@@ -81,6 +86,11 @@ public final class HeadlessChromium implements AutoCloseable {
     public List<LogEntry> problems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+    }
+
+    /** Where a clicked download lands. */
+    public Path downloads() {
+        return downloads;
     }
 
     public ChromeDriver driver() {
