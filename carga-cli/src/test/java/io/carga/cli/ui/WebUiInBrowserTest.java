@@ -78,6 +78,7 @@ class WebUiInBrowserTest {
                 d.findElement(By.id("apply-users")).click();
                 await("the users chart reaches 30", () -> "30".equals(d.findElement(By.id("chart-users")).getAttribute("data-last-users")));
                 assertThat(text(d, "load-changes")).contains("users 10 → 30 (ui)");
+                screenshot(d);
 
                 // a reload shows the same run: the state lives in the server
                 int points = Integer.parseInt(d.findElement(By.id("chart-users")).getAttribute("data-points"));
@@ -109,6 +110,16 @@ class WebUiInBrowserTest {
                 });
                 assertThat(summary.path("users_peak").asInt()).isEqualTo(30);
             }
+        }
+    }
+
+    /** -Dcarga.ui.screenshot=FILE keeps a picture of the page mid-run (the module README's). */
+    private static void screenshot(ChromeDriver d) throws Exception {
+        String file = System.getProperty("carga.ui.screenshot");
+        if (file != null) {
+            Thread.sleep(6000); // a few more points on the charts
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(1360, 2000));
+            Files.write(Path.of(file), d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         }
     }
 

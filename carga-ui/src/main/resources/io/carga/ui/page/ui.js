@@ -188,6 +188,7 @@
     showAi(s.ai);
     showVerdicts(s.thresholds, s.alerts);
   }
+  function ms(v) { return v == null ? "–" : num(v) + " ms"; }
   function money(v, cur) { return (cur === "BRL" ? "R$ " : cur + " ") + (v >= 1 || v === 0 ? num(v, 2) : Number(v.toPrecision(3))); }
   function showAi(ai) {
     $("ai").classList.toggle("hidden", !ai.models.length && !ai.budget);
@@ -195,7 +196,7 @@
     b.textContent = "";
     ai.models.forEach(function (m) {
       var tr = el("tr", {"data-model": m.model});
-      [m.model, num(m.requests, 0), num(m.ttft_ms.p50) + " ms", num(m.ttft_ms.p95) + " ms", num(m.tokens_per_s), money(m.cost, ai.currency)]
+      [m.model, num(m.requests, 0), ms(m.ttft_ms.p50), ms(m.ttft_ms.p95), num(m.tokens_per_s), money(m.cost, ai.currency)]
         .forEach(function (v) { tr.appendChild(el("td", null, v)); });
       b.appendChild(tr);
     });
