@@ -97,6 +97,15 @@ class WebUiInBrowserTest {
                 String stats = Files.readString(csv);
                 assertThat(stats).startsWith("\"Type\",\"Name\",\"Request Count\"").contains("\"/auth/login\"");
                 assertThat(chromium.problems()).as("console errors").isEmpty();
+
+                // the change is drawn on the report's load chart afterwards
+                Path run;
+                try (var runs = Files.list(out)) {
+                    run = runs.findFirst().orElseThrow();
+                }
+                await("report.html is written", () -> Files.exists(run.resolve("report.html")));
+                assertThat(chromium.open(run.resolve("report.html"))).isTrue();
+                assertThat(text(d, "load-changes")).contains("users 10 → 30 (ui)");
             }
             int code = ui.get();
             assertThat(code).as("a stopped run is judged as ended; 4 only if a busy machine saturated the generator").isIn(0, 4);

@@ -129,7 +129,8 @@
   }
   function changeText(ch) {
     var unit = ch.quantity === "rate" ? "/s" : "";
-    return ch.quantity + " " + num(ch.from) + unit + " → " + num(ch.to) + unit;
+    function amount(v) { return v === Math.round(v) ? int(v) : num(v); }
+    return ch.quantity + " " + amount(ch.from) + unit + " → " + amount(ch.to) + unit;
   }
   if (changes.length) {
     var list = el("ul", {id: "load-changes"});
