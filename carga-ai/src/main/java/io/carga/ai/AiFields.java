@@ -12,6 +12,8 @@ public final class AiFields {
     public static final String TYPE = "ai";
     /** Tag naming the model. */
     public static final String MODEL = "model";
+    /** Tag of the live users' band when routing by load ({@code <100}, {@code 100-499}, {@code 500+}). */
+    public static final String LOAD_BAND = "load_band";
 
     // --- event fields (summed per series) ---
     public static final String AI_REQUESTS = "ai_requests";
