@@ -11,7 +11,12 @@ import io.carga.core.output.StopReason;
 import io.carga.observe.LivePlane;
 import io.carga.observe.metrics.Judgements;
 import io.carga.observe.metrics.SeriesRoles;
+import io.carga.report.cost.CostInputs;
+import io.carga.report.ledger.Ledger;
+import io.carga.report.ledger.LedgerEntry;
+import io.carga.report.ledger.TestCost;
 import io.carga.report.results.LiveFile;
+import io.carga.report.results.RunMeta;
 import io.carga.report.console.ProgressOutput;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogWriter;
@@ -33,20 +38,32 @@ public final class RunLauncher {
     private final PrintStream out;
     private final LivePlane live;
     private final String stage;
+    private final CostInputs costs;
+    private final Ledger ledger;
 
     public RunLauncher(PrintStream out) {
-        this(out, null, "");
+        this(out, null, "", CostInputs.defaults(), null);
     }
 
-    private RunLauncher(PrintStream out, LivePlane live, String stage) {
+    private RunLauncher(PrintStream out, LivePlane live, String stage, CostInputs costs, Ledger ledger) {
         this.out = out;
         this.live = live;
         this.stage = stage;
+        this.costs = costs;
+        this.ledger = ledger;
     }
 
     /** The same launcher feeding {@code plane} (null: none) with runs labelled {@code stage}. */
     public RunLauncher live(LivePlane plane, String stageName) {
-        return new RunLauncher(out, plane, stageName == null ? "" : stageName);
+        return new RunLauncher(out, plane, stageName == null ? "" : stageName, costs, ledger);
+    }
+
+    /**
+     * The same launcher pricing its runs with {@code inputs} into {@code ledger} (null: the ledger beside each
+     * results folder, {@link Ledger#beside}).
+     */
+    public RunLauncher costs(CostInputs inputs, Ledger into) {
+        return new RunLauncher(out, live, stage, inputs, into);
     }
 
     /** The results of a launched run. */
@@ -67,6 +84,7 @@ public final class RunLauncher {
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
+        costs.write(dir); // before the run: a killed run is priced from it
         List<Output> outputs = new ArrayList<>();
         if (!quiet) {
             outputs.add(new ProgressOutput(out, Defaults.PROGRESS_EVERY));
@@ -99,10 +117,13 @@ public final class RunLauncher {
         }, "carga-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult result;
+        AutoCloseable running = Ledger.running(dir);
         try {
             result = engine.run();
             EndReports.write(dir, out); // before the shutdown hook is released, so Ctrl-C still gets a report
+            book(dir, result);
         } finally {
+            close(running);
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -113,6 +134,27 @@ public final class RunLauncher {
         ExitCode exit = judge != null ? judge.finish(result)
                 : ExitCode.of(result.reason().name(), result.aggregate().saturated(), false, false);
         return new Launched(result, exit, dir);
+    }
+
+    /** The run's line in the ledger; a ledger that cannot be written is said, and the run's own ending kept. */
+    private void book(Path dir, RunResult result) {
+        Ledger l = ledger != null ? ledger : Ledger.beside(dir);
+        try {
+            LedgerEntry e = TestCost.of(RunMeta.read(dir), result.aggregate(), dir, costs, false).withFolder(l.key(dir));
+            l.append(e);
+            out.println(String.format(java.util.Locale.ROOT, "test cost: R$ %.4f (AI %.4f, instances %.4f, storage %.6f) in %s",
+                    e.totalBrl(), e.aiTotalBrl(), e.instancesBrl(), e.storageBrl(), l.file()));
+        } catch (IOException | RuntimeException e) {
+            out.println("carga: could not write the test-cost ledger (" + e + "); the next carga budget rebuilds the line");
+        }
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // the lock file is only a marker: the OS drops the lock with the process anyway
+        }
     }
 
     static Duration orDefault(Duration d, Duration def) {
