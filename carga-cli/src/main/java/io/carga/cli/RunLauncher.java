@@ -78,7 +78,7 @@ public final class RunLauncher {
     public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
             throws IOException, InterruptedException {
         // protocol settings are checked before the results folder exists: a configuration error runs nothing
-        List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out);
+        List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out, dir);
         try {
             ResultsFiles.prepare(dir);
         } catch (IOException e) {

@@ -115,10 +115,13 @@ public final class PipelineCommand implements Callable<Integer> {
             if (seed != null) {
                 config = config.withSeed(seed);
             }
+            config = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now()).apply(config);
             config = HttpRunPlan.apply(config, System.out);
             Judge judge = PlanFiles.judge(p, stage, System.out);
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
-            RunLauncher.Launched run = new RunLauncher(System.out).live(plane, stage.name()).launch(config, stageDir, quiet,
+            // the pipeline's stages are priced into the ledger of the root holding the pipeline's folder
+            RunLauncher.Launched run = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir))
+                    .live(plane, stage.name()).launch(config, stageDir, quiet,
                     PlanRun.outputs(stage, scaleTime, stageDir), judge);
             Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
             System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());
