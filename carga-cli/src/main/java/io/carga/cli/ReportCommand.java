@@ -36,9 +36,10 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Rejudge.Result judged = Rejudge.of(dir, run.meta(), run.aggregate());
-        ObjectNode summary = SummaryJson.build(run.meta(), run.aggregate(), judged == null ? Judged.NONE : judged.judged());
+        ObjectNode summary = SummaryJson.build(run.meta(), run.aggregate(), judged == null ? Judged.NONE : judged.judged(), dir);
         SummaryJson.write(dir, summary);
         System.out.print(ConsoleSummary.render(run.meta(), run.aggregate()));
+        System.out.print(ConsoleSummary.costs(summary));
         System.out.println("rebuilt from " + run.intervals() + " intervals: " + dir.resolve("summary.json"));
         if (judged != null) {
             Rejudge.writeJunit(dir, run.meta(), run.aggregate(), judged, System.out);
