@@ -335,6 +335,17 @@
       var tt = el("table"); $("ai-body").appendChild(el("h3", null, "Timings (TTFT, inter-token latency…)")); $("ai-body").appendChild(tt);
       renderTable(tt, [["Timing", "name"], ["p50 ms", "p50"], ["p95 ms", "p95"], ["p99 ms", "p99"], ["max ms", "max"]], D.ai.timings, null, null);
     }
+    var LB = S.ai && S.ai.load_bands;
+    if (LB) { // the spec's performance/cost matrix (9.2), measured per live-users band and model
+      var mrows = [];
+      Object.keys(LB).forEach(function (b) { Object.keys(LB[b]).forEach(function (m) { var x = LB[b][m];
+        mrows.push({band: b, model: m, count: x.count, share: x.share, p95: x.latency_p95_ms, cost: x.cost_per_request_brl, quality: x.quality_mean}); }); });
+      var mt = el("table", {id: "load-band-matrix"});
+      $("ai-body").appendChild(el("h3", null, "Per load band and model (routing by load): latency, cost and quality, measured"));
+      $("ai-body").appendChild(mt);
+      renderTable(mt, [["Live users", "band"], ["Model", "model"], ["Count", "count", 0], ["Share", "share", function (v) { return pct(v, 1); }],
+        ["p95 ms", "p95"], ["Cost / req", "cost", function (v) { return money(v, "R$"); }], ["Quality", "quality"]], mrows, null, null);
+    }
   }
   if (D.db && D.db.length) {
     show("db");
