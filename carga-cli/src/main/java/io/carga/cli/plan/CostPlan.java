@@ -66,7 +66,7 @@ public record CostPlan(double monthlyBudgetBrl, Map<String, Double> allocationBr
         return !Double.isNaN(monthlyBudgetBrl);
     }
 
-    static CostPlan read(JsonNode r, Path planDir, ZoneOffset zone, BiConsumer<String, String> problem) {
+    static CostPlan read(JsonNode r, Path planDir, ZoneOffset zone, Map<String, Integer> scalingTargets, BiConsumer<String, String> problem) {
         JsonNode b = r.path("testing_budget");
         double monthly = b.has("monthly_budget") ? money(b.get("monthly_budget"), "/testing_budget/monthly_budget", problem) : Double.NaN;
         Map<String, Double> allocation = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ public record CostPlan(double monthlyBudgetBrl, Map<String, Double> allocationBr
                 p.has("revenue_per_user_per_month") ? money(p.get("revenue_per_user_per_month"), "/projection/revenue_per_user_per_month", problem) : Double.NaN,
                 p.has("infrastructure_per_instance_hour") ? money(p.get("infrastructure_per_instance_hour"), "/projection/infrastructure_per_instance_hour", problem) : Double.NaN,
                 p.path("users_per_instance").asInt(0));
-        return new CostPlan(monthly, allocation, limits, optimize, new CostInputs(prices, type, Math.max(1, inst.path("count").asInt(1)), projection),
+        return new CostPlan(monthly, allocation, limits, optimize, new CostInputs(prices, type, Math.max(1, inst.path("count").asInt(1)), projection, scalingTargets),
                 given, zone);
     }
 

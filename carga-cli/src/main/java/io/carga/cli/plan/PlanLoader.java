@@ -206,7 +206,7 @@ public final class PlanLoader {
             });
             Plan.Controls controls = controls(r.path("cost_controls"));
             CostPlan costs = CostPlan.read(r, file.toAbsolutePath().getParent(),
-                    controls.window() == null ? java.time.ZoneOffset.UTC : controls.window().zone(), (at, m) -> problem(at, 0, m));
+                    controls.window() == null ? java.time.ZoneOffset.UTC : controls.window().zone(), scaling, (at, m) -> problem(at, 0, m));
             List<AlertRule> alerts = new ArrayList<>();
             Map<String, String> exprs = new LinkedHashMap<>();
             JsonNode rules = r.path("alerting_rules");

@@ -21,7 +21,7 @@ class PlanRunTest {
         assertThat(code).isZero();
         Path stage = dir.resolve("out/01-smoke_test");
         JsonNode summary = new ObjectMapper().readTree(stage.resolve("summary.json").toFile());
-        assertThat(summary.path("schema_version").asInt()).isEqualTo(3);
+        assertThat(summary.path("schema_version").asInt()).isEqualTo(4);
         assertThat(summary.path("thresholds")).isNotEmpty();
         assertThat(summary.path("thresholds").findValuesAsText("verdict")).doesNotContain("failed").contains("passed");
         assertThat(Files.readString(stage.resolve("adaptive.json"))).contains("reduce_test_scope");

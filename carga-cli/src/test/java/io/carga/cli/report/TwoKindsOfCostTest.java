@@ -155,4 +155,29 @@ class TwoKindsOfCostTest {
         String junit = Files.readString(out.resolve("junit.xml"));
         assertThat(junit).containsPattern("cost_per_user_per_month[^>]*>\\s*<failure");
     }
+
+    @Test
+    void thePlansScalingTargetsAreJudgedAtTheCapacityARampingRunReached() throws Exception {
+        Path out = dir.resolve("ramp");
+        int code = Main.execute("run", "--plan", plan("0.01", """
+                projection: {infrastructure_per_instance_hour: "R$ 0.50", users_per_instance: 100}
+                scaling_targets:
+                  launch: 2 concurrent users
+                  year_one: 50 concurrent users
+                """).toString(), "--stages", "1s:1,2s:1,1s:3,3s:3", "--out", out.toString(), "-q");
+        assertThat(code).isIn(0, 1, 4);
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode sc = s.path("scalability");
+        assertThat(sc.at("/current_capacity/max_stable_users").asInt()).isEqualTo(3);
+        assertThat(sc.at("/current_capacity/at_least").asBoolean()).isTrue();
+        assertThat(sc.at("/current_capacity/found").asText()).startsWith("estimated from a ramping run");
+        assertThat(sc.path("targets_from").asText()).isEqualTo("the plan's scaling_targets");
+        assertThat(sc.path("targets").fieldNames()).toIterable().containsExactly("launch", "year_one");
+        assertThat(sc.at("/targets/launch/holds").asBoolean()).isTrue();
+        assertThat(sc.at("/targets/year_one/holds").asBoolean()).isFalse();
+        assertThat(sc.at("/targets/year_one/needs").asText()).startsWith("17× the tested setup"); // ceil(50 / 3)
+        assertThat(sc.at("/targets/year_one/projected_monthly_brl").asDouble())
+                .isCloseTo(50 * s.at("/cost/production/per_user_per_month_brl").asDouble(), within(0.02));
+        assertThat(Files.readString(out.resolve("report.html"))).contains("\"scalability\"");
+    }
 }

@@ -18,8 +18,10 @@ import java.nio.file.Path;
  *
  * @param instanceType the test machines' type, priced by {@link TestPrices#instancePerHour()}
  * @param instances    how many test machines the run used
+ * @param scalingTargets the plan's {@code scaling_targets} (name → concurrent users), in its order; empty without a plan
  */
-public record CostInputs(TestPrices prices, String instanceType, int instances, Projection projection) {
+public record CostInputs(TestPrices prices, String instanceType, int instances, Projection projection,
+                         java.util.Map<String, Integer> scalingTargets) {
     public static final String FILE = "cost.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,13 +43,14 @@ public record CostInputs(TestPrices prices, String instanceType, int instances, 
     }
 
     public static CostInputs defaults() {
-        return new CostInputs(TestPrices.defaults(), TestPrices.SPEC_INSTANCE, 1, Projection.DEFAULTS);
+        return new CostInputs(TestPrices.defaults(), TestPrices.SPEC_INSTANCE, 1, Projection.DEFAULTS, java.util.Map.of());
     }
 
     public CostInputs {
         if (instances < 1) {
             throw new IllegalArgumentException("test_instances.count must be at least 1, was " + instances);
         }
+        scalingTargets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scalingTargets));
     }
 
     /** R$ per hour of the run's test machines together. */
@@ -64,6 +67,8 @@ public record CostInputs(TestPrices prices, String instanceType, int instances, 
         putOrNull(p, "revenue_per_user_month_brl", projection.revenuePerUserMonthBrl());
         putOrNull(p, "infra_per_instance_hour_brl", projection.infraPerInstanceHourBrl());
         p.put("users_per_instance", projection.usersPerInstance());
+        ObjectNode t = n.putObject("scaling_targets");
+        scalingTargets.forEach(t::put);
         ResultsFiles.writeAtomically(dir.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 
@@ -79,7 +84,13 @@ public record CostInputs(TestPrices prices, String instanceType, int instances, 
                 n.path("test_instances").path("count").asInt(1),
                 new Projection(p.path("active_hours_per_user_month").asDouble(CostProjection.ACTIVE_HOURS_PER_MONTH),
                         orNaN(p.path("revenue_per_user_month_brl")), orNaN(p.path("infra_per_instance_hour_brl")),
-                        p.path("users_per_instance").asInt(0)));
+                        p.path("users_per_instance").asInt(0)), targets(n.path("scaling_targets")));
+    }
+
+    private static java.util.Map<String, Integer> targets(JsonNode n) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return out;
     }
 
     private static void putOrNull(ObjectNode n, String key, double v) {

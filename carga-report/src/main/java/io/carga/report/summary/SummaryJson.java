@@ -27,7 +27,7 @@ public final class SummaryJson {
      * 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. 3: {@code stop} gains
      * {@code cut_short}, {@code cut_short_accepted}, {@code planned_s} and {@code max_duration_s}; a budget stop
      * has reason {@code BUDGET}. 4: {@code cost.testing} and {@code cost.production}, the two kinds of cost apart
-     * (built from the results folder).
+     * (built from the results folder), and {@code scalability}.
      */
     public static final int SCHEMA_VERSION = 4;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,6 +46,7 @@ public final class SummaryJson {
     public static ObjectNode build(RunMeta meta, RunAggregate a, Judged judged, Path dir) throws IOException {
         ObjectNode root = build(meta, a, judged);
         io.carga.report.cost.CostSection.addTo(root, meta, a, dir);
+        root.set("scalability", io.carga.report.capacity.ScalabilityAssessment.of(a, dir, io.carga.report.cost.CostInputs.read(dir)));
         return root;
     }
 

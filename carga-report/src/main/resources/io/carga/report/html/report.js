@@ -322,6 +322,19 @@
     }, [C.steps.map(function (s) { return s.users; }), C.steps.map(function (s) { return s.rps; }), C.steps.map(function (s) { return s.p95_ms; })]);
   }
 
+  // ---------- scaling targets: the plan's, at the capacity this run measured ----------
+  if (S.scalability) {
+    show("scalability");
+    var SC = S.scalability, cc = SC.current_capacity;
+    var sh = "<p id='current-capacity'>Current capacity: " + (cc.at_least ? "at least " : "") + int(cc.max_stable_users) + " users (" + esc(cc.found) + ").</p>";
+    sh += '<table id="scaling-table"><thead><tr><th>Target</th><th>Users</th><th>Holds</th><th>Needs</th><th>Projected monthly cost</th></tr></thead><tbody>' +
+      Object.keys(SC.targets).map(function (k) { var t = SC.targets[k];
+        return "<tr><td>" + esc(k) + "</td><td>" + int(t.users) + "</td><td data-key=holds>" + (t.holds ? "yes" : "no") + "</td><td>" + esc(t.needs) +
+          "</td><td data-key=monthly>" + esc(money(t.projected_monthly_brl, "R$")) + "</td></tr>"; }).join("") + "</tbody></table>";
+    sh += "<p class='note'>Targets: " + esc(SC.targets_from) + ". " + esc(SC.assumptions) + ".</p>";
+    $("scalability-body").innerHTML = sh;
+  }
+
   // ---------- AI, database ----------
   if (D.ai && D.ai.rows.length) {
     show("ai");
