@@ -94,6 +94,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ListenOptions listen = new ListenOptions();
 
+    @Option(names = "--target-metrics", paramLabel = "URL", description = {"Scrape the target's own Prometheus endpoint every second",
+            "while the run goes (e.g. http://127.0.0.1:8080/metrics): the report shows which of its latencies grew with load."})
+    java.net.URI targetMetrics;
+
     @Option(names = "--plan", paramLabel = "FILE", description = "A plan file (carga.yaml): scenarios, load, SLA, stages, alerts. Options given here override it.")
     Path plan;
 
@@ -154,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 Warmup.run(config, load.withDuration(warm.toMillis() + "ms").toModel(null, Duration.ZERO), System.out);
             }
             RunLauncher.Launched run = new RunLauncher(System.out).live(plane, "").launch(config, dir, output.quiet,
-                    capacity.enabled ? List.of(capacity.search(dir)) : List.of());
+                    withTargetMetrics(capacity.enabled ? List.of(capacity.search(dir)) : List.of(), dir));
             return run.exit().code();
         }
     }
@@ -208,8 +212,18 @@ final class RunCommand implements Callable<Integer> {
         Judge judge = PlanFiles.judge(p, st, System.out);
         try (LivePlane plane = listen.open(System.out)) {
             return new RunLauncher(System.out).costs(p.costs().inputs(), costs.ledger()).live(plane, st.name()).launch(config, out, output.quiet,
-                    PlanRun.outputs(st, 1.0, out), judge).exit().code();
+                    withTargetMetrics(PlanRun.outputs(st, 1.0, out), out), judge).exit().code();
         }
+    }
+
+    /** {@code outputs} plus the scraper of {@code --target-metrics}, when given. */
+    private List<io.carga.core.output.Output> withTargetMetrics(List<io.carga.core.output.Output> outputs, Path dir) {
+        if (targetMetrics == null) {
+            return outputs;
+        }
+        List<io.carga.core.output.Output> all = new ArrayList<>(outputs);
+        all.add(new io.carga.cli.target.TargetScraper(targetMetrics, dir, Duration.ofSeconds(1)));
+        return all;
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.Map;
  *       at that capacity, what it would need (copies of the tested setup, assuming capacity grows with them), and
  *       its projected monthly cost ({@link ProductionCost} per user × users, with one production instance per
  *       {@code projection.users_per_instance}, else per the measured capacity).</li>
+ *   <li><b>bottlenecks</b>, when the target's metrics were scraped ({@code --target-metrics}): {@link Bottlenecks}.</li>
  * </ul>
  */
 public final class ScalabilityAssessment {
@@ -72,6 +73,10 @@ public final class ScalabilityAssessment {
                 t.put("projected_monthly_brl", Math.round(monthly * 100) / 100.0);
             }
         });
+        ObjectNode bottlenecks = Bottlenecks.of(TargetSamples.read(dir));
+        if (bottlenecks != null) {
+            n.set("bottlenecks", bottlenecks);
+        }
         n.put("assumptions", String.format(Locale.ROOT, "monthly = (AI per user-month at %.0f active hours + infrastructure per user-month) × users, "
                 + "one production instance per %d users%s; currency BRL", p.activeHoursPerUserMonth(), perInstance,
                 Double.isNaN(p.infraPerInstanceHourBrl()) ? " (no production instance price: infrastructure not counted)" : ""));

@@ -332,6 +332,16 @@
         return "<tr><td>" + esc(k) + "</td><td>" + int(t.users) + "</td><td data-key=holds>" + (t.holds ? "yes" : "no") + "</td><td>" + esc(t.needs) +
           "</td><td data-key=monthly>" + esc(money(t.projected_monthly_brl, "R$")) + "</td></tr>"; }).join("") + "</tbody></table>";
     sh += "<p class='note'>Targets: " + esc(SC.targets_from) + ". " + esc(SC.assumptions) + ".</p>";
+    var B = SC.bottlenecks;
+    if (B) { // the target's own metrics (--target-metrics): what grew with load
+      sh += "<h3>Bottlenecks, from the target's own metrics</h3><p id='bottleneck'>" + esc(B.found) + ".</p>";
+      if (B.families) {
+        sh += '<table id="bottleneck-table"><thead><tr><th>Target metric</th><th>Kind</th><th>Mean at ' + int(B.low_users) + " users</th><th>At " +
+          int(B.high_users) + " users</th><th>Growth</th></tr></thead><tbody>" + Object.keys(B.families).map(function (f) { var x = B.families[f];
+            return "<tr><td>" + esc(f) + "</td><td data-key=kind>" + esc(x.kind) + "</td><td>" + num(x.low_ms, 1) + " ms</td><td>" + num(x.high_ms, 1) +
+              " ms</td><td>×" + num(x.growth, 1) + "</td></tr>"; }).join("") + "</tbody></table>";
+      }
+    }
     $("scalability-body").innerHTML = sh;
   }
 
