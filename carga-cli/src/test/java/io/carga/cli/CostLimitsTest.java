@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.carga.platform.PlatformConfig;
-import io.carga.platform.PlatformSim;
-import io.carga.platform.db.Seeder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,24 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class CostLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PlatformSim sim;
+    @RegisterExtension
+    static final AiSpending.Target sim = new AiSpending.Target();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startTarget() throws Exception {
-        sim = PlatformSim.start(PlatformConfig.builder().port(0).llmTimeScale(0.05).quotaScale(0).passwordIterations(1000)
-                .seed(new Seeder.Plan(10, 10, 0, 0)).build());
-    }
-
-    @AfterAll
-    static void stopTarget() throws Exception {
-        sim.close();
-    }
-
     private Path plan(int users, String duration, String limits) throws Exception {
-        TestCostLedgerTest.spender(dir);
+        AiSpending.spender(dir);
         return Files.writeString(dir.resolve("carga.yaml"), """
                 version: 1
                 name: limits

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.carga.platform.PlatformConfig;
-import io.carga.platform.PlatformSim;
-import io.carga.platform.db.Seeder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,41 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class TestCostLedgerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PlatformSim sim;
+    @RegisterExtension
+    static final AiSpending.Target sim = new AiSpending.Target();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startTarget() throws Exception {
-        sim = PlatformSim.start(PlatformConfig.builder().port(0).llmTimeScale(0.05).quotaScale(0).passwordIterations(1000)
-                .seed(new Seeder.Plan(10, 10, 0, 0)).build());
-    }
-
-    @AfterAll
-    static void stopTarget() throws Exception {
-        sim.close();
-    }
-
-    /** A user asking gpt-4-turbo (the dearest model, so a few answers cost something) once a second. */
-    static Path spender(Path dir) throws Exception {
-        return Files.writeString(dir.resolve("Spender.java"), """
-                import io.carga.ai.AiClient;
-                import io.carga.core.api.*;
-
-                public class Spender extends User {
-                    AiClient ai;
-                    public WaitTime waitTime() { return WaitTime.constant(0.5); }
-                    public void onStart() { ai = AiClient.of(this); }
-                    @Task void ask() { ai.openai("gpt-4-turbo").prompt("Crie um post para Instagram de uma padaria").maxTokens(40).send(); }
-                    public void onStop() { ai.close(); }
-                }
-                """);
-    }
-
     /** A plan of one closed load of the spender, priced in R$ by a dated price file next to it. */
     private Path plan(String budget, String duration) throws Exception {
-        spender(dir);
+        AiSpending.spender(dir);
         Files.writeString(dir.resolve("prices.yaml"), """
                 date: 2026-11-30
                 source: "test invoice"

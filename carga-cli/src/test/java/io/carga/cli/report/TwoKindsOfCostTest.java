@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carga.cli.AiSpending;
 import io.carga.cli.Main;
 import io.carga.core.threshold.Kind;
-import io.carga.platform.PlatformConfig;
-import io.carga.platform.PlatformSim;
-import io.carga.platform.db.Seeder;
 import io.carga.report.html.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,35 +28,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(300)
 class TwoKindsOfCostTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PlatformSim sim;
+    @RegisterExtension
+    static final AiSpending.Target sim = new AiSpending.Target();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startTarget() throws Exception {
-        sim = PlatformSim.start(PlatformConfig.builder().port(0).llmTimeScale(0.05).quotaScale(0).passwordIterations(1000)
-                .seed(new Seeder.Plan(10, 10, 0, 0)).build());
-    }
-
-    @AfterAll
-    static void stopTarget() throws Exception {
-        sim.close();
-    }
-
     private Path plan(String aiPrice, String projection) throws Exception {
-        Files.writeString(dir.resolve("Spender.java"), """
-                import io.carga.ai.AiClient;
-                import io.carga.core.api.*;
-
-                public class Spender extends User {
-                    AiClient ai;
-                    public WaitTime waitTime() { return WaitTime.constant(0.5); }
-                    public void onStart() { ai = AiClient.of(this); }
-                    @Task void ask() { ai.openai("gpt-4-turbo").prompt("Crie um post para Instagram de uma padaria").maxTokens(40).send(); }
-                    public void onStop() { ai.close(); }
-                }
-                """);
+        AiSpending.spender(dir);
         return Files.writeString(dir.resolve("carga.yaml"), """
                 version: 1
                 name: per-user
