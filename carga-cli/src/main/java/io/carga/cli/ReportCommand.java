@@ -45,9 +45,19 @@ final class ReportCommand implements Callable<Integer> {
             Rejudge.writeJunit(dir, run.meta(), run.aggregate(), judged, System.out);
         }
         ExitCode report = reports.write(dir, System.out);
+        ledger(dir);
         // the run's own ending first: a rebuild exits as the run did; a baseline regression only turns OK into 1
         ExitCode ran = judged != null ? judged.exit()
                 : ExitCode.of(run.meta().finished() ? run.meta().stopReason() : null, run.aggregate().saturated(), false, false);
         return (ran == ExitCode.OK ? report : ran).code();
+    }
+
+    /** A killed run has no ledger line yet: reading the ledger beside it prices it from its folder now. */
+    private static void ledger(Path dir) {
+        try {
+            io.carga.report.ledger.Ledger.beside(dir).entries();
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("carga: could not update the test-cost ledger beside " + dir + " (" + e + ")");
+        }
     }
 }

@@ -156,7 +156,26 @@ class TestCostLedgerTest {
         assertThat(ledger(root)).extracting(n -> n.path("folder").asText()).containsExactly("paid", "forced");
     }
 
-    /** Starts carga in a child JVM and SIGKILLs it once three intervals are in its results log. */
+    @Test
+    void aPipelineStopsAtAStageItsBudgetCannotPayFor() throws Exception {
+        Path root = dir.resolve("results");
+        Path plan = Files.writeString(dir.resolve("spec.yaml"), io.carga.cli.plan.PlanFixtures.specPlan()
+                .replaceAll("(?m)^  scheduled_testing:.*\\n", "")); // any hour: only the budget may refuse
+        Cli.Result paid = Cli.run("pipeline", "--plan", plan.toString(), "--stages", "smoke", "--scale-time", "0.01",
+                "--out", root.resolve("first").toString(), "-q");
+        assertThat(paid.exit()).as(paid.err()).isIn(0, 4);
+        assertThat(ledger(root)).extracting(n -> n.path("folder").asText()).containsExactly("first/01-smoke_test");
+
+        Files.writeString(plan, Files.readString(plan).replace("monthly_budget: \"R$ 500\"", "monthly_budget: \"R$ 0.000001\""));
+        Cli.Result refused = Cli.run("pipeline", "--plan", plan.toString(), "--stages", "smoke", "--scale-time", "0.01",
+                "--out", root.resolve("second").toString(), "-q");
+        assertThat(refused.exit()).isEqualTo(5);
+        assertThat(refused.err()).contains("stage smoke_test refused: this month's testing budget is spent");
+        assertThat(root.resolve("second/01-smoke_test")).doesNotExist();
+        assertThat(Files.readString(root.resolve("second/pipeline.json"))).contains("\"result\" : \"refused\"");
+    }
+
+        /** Starts carga in a child JVM and SIGKILLs it once three intervals are in its results log. */
     private void killAfterThreeIntervals(Path out, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main"));

@@ -108,7 +108,8 @@ public record CostPlan(double monthlyBudgetBrl, Map<String, Double> allocationBr
                 JsonNode p = r.get("prices");
                 prices = TestPrices.of(p.isTextual() ? new ObjectMapper(new YAMLFactory()).readTree(planDir.resolve(p.asText()).toFile()) : p);
             } catch (IOException e) {
-                problem.accept("/prices", "cannot read the price file: " + e.getMessage());
+                problem.accept("/prices", "cannot read the price file " + r.get("prices").asText() + " next to the plan ("
+                        + (e instanceof java.io.FileNotFoundException || e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
             } catch (IllegalArgumentException e) {
                 problem.accept("/prices", e.getMessage());
             }

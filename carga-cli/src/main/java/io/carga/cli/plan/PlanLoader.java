@@ -207,6 +207,10 @@ public final class PlanLoader {
             Plan.Controls controls = controls(r.path("cost_controls"));
             CostPlan costs = CostPlan.read(r, file.toAbsolutePath().getParent(),
                     controls.window() == null ? java.time.ZoneOffset.UTC : controls.window().zone(), scaling, (at, m) -> problem(at, 0, m));
+            if (controls.maxInstances() != null && costs.inputs().instances() > controls.maxInstances()) {
+                problem("/test_instances/count", 0, "test_instances.count " + costs.inputs().instances() + " is more than cost_controls.resource_limits allows ("
+                        + controls.maxInstances() + ")");
+            }
             List<AlertRule> alerts = new ArrayList<>();
             Map<String, String> exprs = new LinkedHashMap<>();
             JsonNode rules = r.path("alerting_rules");

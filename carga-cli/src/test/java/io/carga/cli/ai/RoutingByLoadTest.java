@@ -58,6 +58,14 @@ class RoutingByLoadTest {
         assertThat(mid.at("/gpt-3.5-turbo/cost_per_request_brl").asDouble())
                 .as("GPT-3.5 costs twice Flash a token").isGreaterThan(mid.at("/gemini-2.5-flash/cost_per_request_brl").asDouble());
         assertThat(mid.at("/gemini-2.5-flash/latency_p95_ms").asDouble()).isPositive();
-        assertThat(Files.readString(out.resolve("report.html"))).contains("\"load_bands\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.carga.report.html.HeadlessChromium.available(), "no chromium and chromium-driver");
+        try (io.carga.report.html.HeadlessChromium chromium = io.carga.report.html.HeadlessChromium.start(dir)) {
+            assertThat(chromium.open(out.resolve("report.html"))).as("%s", chromium.problems()).isTrue();
+            assertThat(chromium.problems()).isEmpty();
+            var rows = chromium.driver().findElements(org.openqa.selenium.By.cssSelector("#load-band-matrix tbody tr"));
+            assertThat(rows).as("one row per band and model").hasSize(4);
+            assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("load-band-matrix")).getText())
+                    .contains("3-5", "gpt-3.5-turbo", "R$");
+        }
     }
 }
