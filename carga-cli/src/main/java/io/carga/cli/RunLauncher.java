@@ -13,10 +13,7 @@ import io.carga.observe.metrics.Judgements;
 import io.carga.observe.metrics.SeriesRoles;
 import io.carga.report.cost.CostInputs;
 import io.carga.report.ledger.Ledger;
-import io.carga.report.ledger.LedgerEntry;
-import io.carga.report.ledger.TestCost;
 import io.carga.report.results.LiveFile;
-import io.carga.report.results.RunMeta;
 import io.carga.report.console.ProgressOutput;
 import io.carga.report.results.ResultsFiles;
 import io.carga.report.results.ResultsLogWriter;
@@ -121,7 +118,7 @@ public final class RunLauncher {
         try {
             result = engine.run();
             EndReports.write(dir, out); // before the shutdown hook is released, so Ctrl-C still gets a report
-            book(dir, result);
+            LedgerBooking.book(dir, result, costs, ledger, out);
         } finally {
             close(running);
             done.countDown();
@@ -134,19 +131,6 @@ public final class RunLauncher {
         ExitCode exit = judge != null ? judge.finish(result)
                 : ExitCode.of(result.reason().name(), result.aggregate().saturated(), false, false);
         return new Launched(result, exit, dir);
-    }
-
-    /** The run's line in the ledger; a ledger that cannot be written is said, and the run's own ending kept. */
-    private void book(Path dir, RunResult result) {
-        Ledger l = ledger != null ? ledger : Ledger.beside(dir);
-        try {
-            LedgerEntry e = TestCost.of(RunMeta.read(dir), result.aggregate(), dir, costs, false).withFolder(l.key(dir));
-            l.append(e);
-            out.println(String.format(java.util.Locale.ROOT, "test cost: R$ %.4f (AI %.4f, instances %.4f, storage %.6f) in %s",
-                    e.totalBrl(), e.aiTotalBrl(), e.instancesBrl(), e.storageBrl(), l.file()));
-        } catch (IOException | RuntimeException e) {
-            out.println("carga: could not write the test-cost ledger (" + e + "); the next carga budget rebuilds the line");
-        }
     }
 
     private static void close(AutoCloseable c) {
