@@ -387,6 +387,8 @@ public final class AiClient implements AutoCloseable {
         if (settings.budget != null) {
             m.gauge(AiFields.CFG_BUDGET_TEST).set(settings.budget.perTestBrl());
             m.gauge(AiFields.CFG_BUDGET_HOUR).set(settings.budget.perHourBrl());
+            m.gauge(AiFields.CFG_BUDGET_DAY).set(settings.budget.perDayBrl());
+            m.gauge(AiFields.CFG_BUDGET_DAY_SPENT).set(settings.budget.daySpentBrl());
             hourPeakGauge = m.gauge(AiFields.BUDGET_HOUR_PEAK);
             rampFactorGauge = m.gauge(AiFields.BUDGET_RAMP_FACTOR);
         }

@@ -84,6 +84,9 @@ class CostLimitsTest {
         assertThat(s.at("/cost/ai_brl").asDouble()).as("the run itself spent about what the limit left it")
                 .isLessThan(0.05 + 0.1).isGreaterThanOrEqualTo(0.05 - 0.01);
         assertThat(s.at("/stop/cause").asText()).contains("of earlier runs", "daily limit");
+        assertThat(s.at("/cost/budget/per_day_brl").asDouble()).isEqualTo(limit);
+        assertThat(s.at("/cost/budget/day_spent_before_brl").asDouble()).isCloseTo(earlier, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(s.at("/cost/budget/status").asText()).isEqualTo("stopped");
     }
 
     @Test

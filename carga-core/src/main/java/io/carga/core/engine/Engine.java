@@ -92,7 +92,10 @@ public final class Engine implements RunControl {
         }
     }
 
-    /** Lowers the users ceiling of a closed run (the executors read {@link RunState#userCap}). */
+    /**
+     * Lowers the users ceiling of a closed run (the closed executors read {@link RunState#userCap}); in a mixed
+     * run of closed scenarios each scenario is held to it.
+     */
     @Override
     public boolean limitUsers(int max, String cause) {
         RunState s = state;

@@ -182,6 +182,12 @@ public final class AiSection {
         if (!Double.isNaN(perHour)) {
             b.put("per_hour_brl", perHour);
         }
+        double perDay = gauge(a, "ai_cfg_budget_day_brl", Double.NaN);
+        double daySpent = gauge(a, "ai_cfg_budget_day_spent_brl", 0);
+        if (!Double.isNaN(perDay)) {
+            b.put("per_day_brl", perDay);
+            b.put("day_spent_before_brl", r6(daySpent));
+        }
         double hourPeak = gauge(a, "ai_budget_hour_peak_brl", Double.NaN);
         double ramp = gauge(a, "ai_budget_ramp_factor", 1.0);
         if (!Double.isNaN(perHour) && !Double.isNaN(hourPeak)) {
@@ -190,8 +196,8 @@ public final class AiSection {
         if (ramp < 1.0) {
             b.put("ramp_factor", ramp);
         }
-        b.put("status", budgetStatus(stopCause, Math.max(share(aiCost, perTest), share(hourPeak, perHour)), ramp,
-                !Double.isNaN(perTest) || !Double.isNaN(perHour)));
+        b.put("status", budgetStatus(stopCause, Math.max(Math.max(share(aiCost, perTest), share(hourPeak, perHour)),
+                share(daySpent + aiCost, perDay)), ramp, !Double.isNaN(perTest) || !Double.isNaN(perHour) || !Double.isNaN(perDay)));
         return c;
     }
 
