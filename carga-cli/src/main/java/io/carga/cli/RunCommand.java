@@ -222,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
             return outputs;
         }
         List<io.carga.core.output.Output> all = new ArrayList<>(outputs);
-        all.add(new io.carga.cli.target.TargetScraper(targetMetrics, dir, Duration.ofSeconds(1)));
+        all.add(new io.carga.cli.scrape.TargetScraper(targetMetrics, dir, Duration.ofSeconds(1)));
         return all;
     }
 
