@@ -157,7 +157,7 @@ public final class AiSettings {
         if (budget == null || budget.action() != Budget.Action.OPTIMIZE || !budget.optimize().flashOnly()) {
             return false;
         }
-        if (budget.share(spentBrl.sum(), hourSpend.sum(now)) >= 1.0) {
+        if (budget.share(spentBrl.sum(), hourSum(now)) >= 1.0) {
             flashOnly = true;
         }
         return flashOnly;
@@ -178,6 +178,11 @@ public final class AiSettings {
         hourSpend.add(nanos, brl);
     }
 
+    /** The sliding hour's spending as the budget counts it: AI, plus the run's fixed hourly cost so far. */
+    private double hourSum(long now) {
+        return hourSpend.sum(now) + budget.fixedInHour(firstNanos == 0 ? 0 : (now - firstNanos) / 1e9);
+    }
+
     /** The most spent in any sliding hour of the run so far, R$. */
     public double hourPeakBrl() {
         return hourSpend.peak();
@@ -191,7 +196,7 @@ public final class AiSettings {
         if (budget == null || budget.action() != Budget.Action.RAMP_DOWN) {
             return null;
         }
-        double over = budget.share(spentBrl.sum(), hourSpend.sum(now));
+        double over = budget.share(spentBrl.sum(), hourSum(now));
         if (over < 1.0) {
             return rampLimiter;
         }

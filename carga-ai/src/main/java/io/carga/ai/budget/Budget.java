@@ -14,7 +14,8 @@ import java.util.Map;
  * (required with a limit: {@code BRL}/{@code R$}, or the price table's currency, converted),
  * {@code ai.budget.action} ({@code warn}, {@code ramp-down}, {@code optimize}, {@code stop}; default
  * {@code stop}), and for {@code optimize} {@code ai.budget.optimize.flash-only} (default true),
- * {@code ai.budget.optimize.max-users} (200), {@code ai.budget.optimize.duration-share} (0.5).
+ * {@code ai.budget.optimize.max-users} (200), {@code ai.budget.optimize.duration-share} (0.5); {@code ai.budget.hour-fixed}
+ * (R$ an hour of the test's instances, counted in the per-hour limit).
  *
  * @param perTestBrl  limit for the whole run, or NaN for none
  * @param perHourBrl  limit for any sliding hour, or NaN for none
@@ -22,8 +23,11 @@ import java.util.Map;
  * @param daySpentBrl what the day's earlier runs spent on AI (counted against {@code perDayBrl})
  * @param action      what happens at a limit
  * @param optimize    what {@link Action#OPTIMIZE} does
+ * @param hourFixedBrl R$ an hour the run costs besides AI (its test instances, {@code ai.budget.hour-fixed}), counted
+ *                    in the per-hour limit: the spec's hourly peak is the whole test's cost (section 7.2)
  */
-public record Budget(double perTestBrl, double perHourBrl, double perDayBrl, double daySpentBrl, Action action, Optimize optimize) {
+public record Budget(double perTestBrl, double perHourBrl, double perDayBrl, double daySpentBrl, Action action, Optimize optimize,
+                     double hourFixedBrl) {
     /** Share of a limit at which the alert line is printed. */
     public static final double ALERT_SHARE = 0.8;
 
@@ -60,7 +64,7 @@ public record Budget(double perTestBrl, double perHourBrl, double perDayBrl, dou
 
     /** Per-test and per-hour limits only. */
     public Budget(double perTestBrl, double perHourBrl, Action action) {
-        this(perTestBrl, perHourBrl, Double.NaN, 0, action, Optimize.SPEC);
+        this(perTestBrl, perHourBrl, Double.NaN, 0, action, Optimize.SPEC, 0);
     }
 
     public Budget {
@@ -75,6 +79,11 @@ public record Budget(double perTestBrl, double perHourBrl, double perDayBrl, dou
         if (action == null) {
             action = Action.STOP;
         }
+    }
+
+    /** What the fixed hourly cost adds to the sliding hour after {@code elapsedSeconds} of run. */
+    public double fixedInHour(double elapsedSeconds) {
+        return hourFixedBrl * Math.min(Math.max(0, elapsedSeconds), 3600) / 3600;
     }
 
     public boolean any() {
@@ -142,8 +151,9 @@ public record Budget(double perTestBrl, double perHourBrl, double perDayBrl, dou
             throw new AiConfigException("ai.budget.optimize: max-users must be >= 1 and duration-share within 0..1, were "
                     + o.maxUsers() + " and " + o.durationShare());
         }
+        double fixed = p.containsKey("ai.budget.hour-fixed") ? amount("ai.budget.hour-fixed", p.get("ai.budget.hour-fixed")) * rate : 0;
         return new Budget(amount("ai.budget.per-test", test) * rate, amount("ai.budget.per-hour", hour) * rate,
-                amount("ai.budget.per-day", day) * rate, daySpent, action, o);
+                amount("ai.budget.per-day", day) * rate, daySpent, action, o, fixed);
     }
 
     private static double amount(String key, String text) {

@@ -60,8 +60,10 @@ public final class BudgetGuard implements Output {
             }
         }
         total += cost;
-        hour += cost;
-        window.addLast(new double[] {s.elapsedSeconds(), cost});
+        // the hour counts the run's instances too (the spec's hourly peak is the whole test's cost)
+        double hourly = cost + budget.hourFixedBrl() * s.durationSeconds() / HOUR_S;
+        hour += hourly;
+        window.addLast(new double[] {s.elapsedSeconds(), hourly});
         while (!window.isEmpty() && window.peekFirst()[0] <= s.elapsedSeconds() - HOUR_S) {
             hour -= window.removeFirst()[1];
         }
@@ -130,8 +132,9 @@ public final class BudgetGuard implements Output {
                     brl(total), 100 * total / budget.perTestBrl(), brl(budget.perTestBrl()));
         }
         if (!Double.isNaN(budget.perHourBrl()) && hour >= budget.perHourBrl() * share) {
-            return String.format(Locale.ROOT, "AI cost R$ %s in the last hour reached %.0f%% of the per-hour limit R$ %s",
-                    brl(hour), 100 * hour / budget.perHourBrl(), brl(budget.perHourBrl()));
+            return String.format(Locale.ROOT, "%s R$ %s in the last hour reached %.0f%% of the per-hour limit R$ %s",
+                    budget.hourFixedBrl() > 0 ? "AI and instance cost" : "AI cost", brl(hour), 100 * hour / budget.perHourBrl(),
+                    brl(budget.perHourBrl()));
         }
         double day = budget.daySpentBrl() + total;
         if (!Double.isNaN(budget.perDayBrl()) && day >= budget.perDayBrl() * share) {

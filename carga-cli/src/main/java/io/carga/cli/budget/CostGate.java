@@ -57,6 +57,7 @@ public final class CostGate {
         if (l.any()) {
             p.put("ai.budget.currency", "BRL");
             put(p, "ai.budget.per-hour", l.hourlyPeakBrl());
+            put(p, "ai.budget.hour-fixed", plan.inputs().instancesHourBrl()); // the hourly peak is the whole test's
             if (!Double.isNaN(l.dailyAiBrl())) {
                 put(p, "ai.budget.per-day", l.dailyAiBrl());
                 put(p, "ai.budget.day-spent", Spend.day(entries, now.atOffset(plan.zone()).toLocalDate(), plan.zone()).aiBrl());
