@@ -39,9 +39,9 @@ public final class AiCall {
         return this;
     }
 
-    /** Picks the model from the run's weighted mix ({@code ai.mix}, the spec's 80/15/5 by default). */
+    /** Picks the model from the run's weighted mix ({@code ai.mix}, the spec's 80/15/5 by default), or by load ({@code ai.routing=by_load}). */
     public AiCall rotate() {
-        this.model = client.settings().mix().pick(client.random());
+        this.model = client.pickModel();
         return this;
     }
 
@@ -98,7 +98,7 @@ public final class AiCall {
     }
 
     private AiRequest request(boolean stream) {
-        String m = model != null ? model : client.settings().mix().pick(client.random());
+        String m = model != null ? model : client.pickModel();
         return new AiRequest(provider, m, system, prompt, maxTokens, stream, path, extra);
     }
 }

@@ -1,5 +1,6 @@
 package io.carga.ai;
 
+import io.carga.ai.budget.Budget;
 import io.carga.ai.limit.AiRateLimiter;
 import io.carga.ai.wire.AiRequest;
 import io.carga.ai.wire.MalformedAnswerException;
@@ -75,6 +76,7 @@ public final class AiClient implements AutoCloseable {
         this.settings = settings;
         this.agent = ctx.shared(SharedHttp.class, () -> new SharedHttp(ctx.properties())).client.newAgent();
         this.baseUrl = ctx.target();
+        settings.liveUsers.incrementAndGet();
     }
 
     /** The user's client with the run's settings (its {@code ai.*} properties). */
@@ -120,7 +122,7 @@ public final class AiClient implements AutoCloseable {
 
     /** A call whose model comes from the mix, on the provider that serves it (Gemini for {@code gemini-*}). */
     public AiCall rotating() {
-        String m = settings.mix().pick(random());
+        String m = pickModel();
         return new AiCall(this, m.startsWith("gemini") ? Provider.GEMINI : Provider.OPENAI, m, null);
     }
 
@@ -132,6 +134,11 @@ public final class AiClient implements AutoCloseable {
         return ctx.random();
     }
 
+    /** The model of a call that names none: the mix, or the routing by load. */
+    String pickModel() {
+        return settings.pickModel(random());
+    }
+
     AiResponse execute(AiRequest r, String statName, Tags extraTags) {
         publishConfig();
         long intended = ctx.takeIntendedStart();
@@ -141,6 +148,9 @@ public final class AiClient implements AutoCloseable {
         }
         if (settings.firstNanos == 0) {
             settings.firstNanos = now;
+        }
+        if (settings.flashOnly(now) && !r.model().equals(Budget.Optimize.FLASH)) {
+            r = r.onModel(Budget.Optimize.FLASH, r.provider() == Provider.PLATFORM ? Provider.PLATFORM : Provider.GEMINI);
         }
         AiRateLimiter ramp = settings.rampDown(now);
         if (settings.limiter != null && !settings.limiter.acquire(ctx) || ramp != null && ramp != settings.limiter && !ramp.acquire(ctx)) {
@@ -172,9 +182,12 @@ public final class AiClient implements AutoCloseable {
         return finish(r, name, tags(r.model(), extraTags), wire, reader, raw, failure, intended, now);
     }
 
-    /** The model's tag (cached per model), plus a call's own tags. */
+    /** The model's tag (cached per model), the load band when routing by load, plus a call's own tags. */
     private Tags tags(String model, Tags extra) {
         Tags t = tagsByModel.computeIfAbsent(model, m -> Tags.of(AiFields.MODEL, m));
+        if (settings.routing != null) {
+            t = t.with(AiFields.LOAD_BAND, settings.routing.band(settings.liveUsers.get()));
+        }
         for (var e : extra.values().entrySet()) {
             t = t.with(e.getKey(), e.getValue());
         }
@@ -374,6 +387,8 @@ public final class AiClient implements AutoCloseable {
         if (settings.budget != null) {
             m.gauge(AiFields.CFG_BUDGET_TEST).set(settings.budget.perTestBrl());
             m.gauge(AiFields.CFG_BUDGET_HOUR).set(settings.budget.perHourBrl());
+            m.gauge(AiFields.CFG_BUDGET_DAY).set(settings.budget.perDayBrl());
+            m.gauge(AiFields.CFG_BUDGET_DAY_SPENT).set(settings.budget.daySpentBrl());
             hourPeakGauge = m.gauge(AiFields.BUDGET_HOUR_PEAK);
             rampFactorGauge = m.gauge(AiFields.BUDGET_RAMP_FACTOR);
         }
@@ -392,6 +407,7 @@ public final class AiClient implements AutoCloseable {
 
     @Override
     public void close() {
+        settings.liveUsers.decrementAndGet();
         agent.close();
     }
 }

@@ -12,6 +12,8 @@ public final class AiFields {
     public static final String TYPE = "ai";
     /** Tag naming the model. */
     public static final String MODEL = "model";
+    /** Tag of the live users' band when routing by load ({@code <100}, {@code 100-499}, {@code 500+}). */
+    public static final String LOAD_BAND = "load_band";
 
     // --- event fields (summed per series) ---
     public static final String AI_REQUESTS = "ai_requests";
@@ -50,6 +52,9 @@ public final class AiFields {
     public static final String CFG_INFRA_INSTANCES = "ai_cfg_infra_instances";
     public static final String CFG_BUDGET_TEST = "ai_cfg_budget_test_brl";
     public static final String CFG_BUDGET_HOUR = "ai_cfg_budget_hour_brl";
+    /** The per-day limit, and what the day's earlier runs had spent when this one started. */
+    public static final String CFG_BUDGET_DAY = "ai_cfg_budget_day_brl";
+    public static final String CFG_BUDGET_DAY_SPENT = "ai_cfg_budget_day_spent_brl";
     public static final String CFG_QUALITY_THRESHOLD = "ai_cfg_quality_threshold";
     public static final String CFG_BRL_PER_UNIT = "ai_cfg_brl_per_unit";
 

@@ -7,6 +7,7 @@ import io.carga.ai.cost.PriceTable;
 import io.carga.ai.limit.AiRateLimiter;
 import io.carga.ai.quality.QualityScorer;
 import io.carga.ai.quality.Scorers;
+import io.carga.ai.rotation.LoadRouting;
 import io.carga.ai.rotation.ModelMix;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.random.RandomGenerator;
 
 /**
  * The run-wide AI configuration and live state, shared by every {@link AiClient} of a run through
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   ai.slo.ttft-ms=2000             ai.slo.latency-ms=10000
  *   ai.rate-limit=100/min           ai.rate-limit.burst=1
  *   ai.mix=gemini-2.5-flash:80,gpt-3.5-turbo:15,gpt-4-turbo:5
+ *   ai.routing=by_load              ai.routing.bands=100,500      (the spec's routing by live users, instead of the mix)
  *   ai.infra.hourly=2.5             ai.infra.instances=1          (R$ per instance-hour)
  *   ai.budget.per-test=5            ai.budget.per-hour=50         ai.budget.currency=BRL   ai.budget.action=stop
  *   ai.api-key=…                    (else OPENAI_API_KEY / GEMINI_API_KEY, else a test key)
@@ -43,6 +46,8 @@ public final class AiSettings {
     final double sloLatencyMs;
     final AiRateLimiter limiter;
     final ModelMix mix;
+    /** Null: the mix. */
+    final LoadRouting routing;
     final Budget budget;
     final double infraHourlyBrl;
     final int infraInstances;
@@ -53,6 +58,9 @@ public final class AiSettings {
     final SpendWindow hourSpend = SpendWindow.hour();
     final LongAdder requests = new LongAdder();
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Users holding an open AI client: the live user count routing by load reads (the engine's is not a protocol's to see). */
+    final AtomicInteger liveUsers = new AtomicInteger();
+    private volatile boolean flashOnly;
     volatile long firstNanos;
     private AiRateLimiter rampLimiter;
     private int rampSteps;
@@ -66,6 +74,7 @@ public final class AiSettings {
         this.sloLatencyMs = b.sloLatencyMs;
         this.limiter = b.limiter;
         this.mix = b.mix;
+        this.routing = b.routing;
         this.budget = b.budget;
         this.infraHourlyBrl = b.infraHourlyBrl;
         this.infraInstances = b.infraInstances;
@@ -97,6 +106,7 @@ public final class AiSettings {
         if (p.containsKey("ai.mix")) {
             b.mix(ModelMix.parse(p.get("ai.mix")));
         }
+        b.routing(LoadRouting.parse(p.get("ai.routing"), p.get("ai.routing.bands")));
         b.budget(Budget.fromProperties(p, b.prices.currency(), b.prices.brlPerUnit()));
         b.infrastructure(num(p, "ai.infra.hourly", 0), (int) num(p, "ai.infra.instances", 1));
         b.apiKey(p.get("ai.api-key"));
@@ -127,6 +137,32 @@ public final class AiSettings {
         return budget;
     }
 
+    public LoadRouting routing() {
+        return routing;
+    }
+
+    /** The model of a request that asks for none: by live users when routing by load, else from the mix. */
+    String pickModel(RandomGenerator random) {
+        return routing != null ? routing.pick(liveUsers.get(), random) : mix.pick(random);
+    }
+
+    /**
+     * Whether every AI request now goes to Gemini Flash: once an {@code optimize} budget with
+     * {@code flash-only} has reached a limit (the clients see the spend live, as for ramp-down). It stays on.
+     */
+    boolean flashOnly(long now) {
+        if (flashOnly) {
+            return true;
+        }
+        if (budget == null || budget.action() != Budget.Action.OPTIMIZE || !budget.optimize().flashOnly()) {
+            return false;
+        }
+        if (budget.share(spentBrl.sum(), hourSum(now)) >= 1.0) {
+            flashOnly = true;
+        }
+        return flashOnly;
+    }
+
     public AiRateLimiter limiter() {
         return limiter;
     }
@@ -142,6 +178,11 @@ public final class AiSettings {
         hourSpend.add(nanos, brl);
     }
 
+    /** The sliding hour's spending as the budget counts it: AI, plus the run's fixed hourly cost so far. */
+    private double hourSum(long now) {
+        return hourSpend.sum(now) + budget.fixedInHour(firstNanos == 0 ? 0 : (now - firstNanos) / 1e9);
+    }
+
     /** The most spent in any sliding hour of the run so far, R$. */
     public double hourPeakBrl() {
         return hourSpend.peak();
@@ -155,7 +196,7 @@ public final class AiSettings {
         if (budget == null || budget.action() != Budget.Action.RAMP_DOWN) {
             return null;
         }
-        double over = budget.share(spentBrl.sum(), hourSpend.sum(now));
+        double over = budget.share(spentBrl.sum(), hourSum(now));
         if (over < 1.0) {
             return rampLimiter;
         }
@@ -187,6 +228,7 @@ public final class AiSettings {
         private double sloLatencyMs = Double.NaN;
         private AiRateLimiter limiter;
         private ModelMix mix = ModelMix.spec();
+        private LoadRouting routing;
         private Budget budget;
         private double infraHourlyBrl;
         private int infraInstances = 1;
@@ -233,6 +275,12 @@ public final class AiSettings {
 
         public Builder mix(ModelMix m) {
             this.mix = m;
+            return this;
+        }
+
+        /** Routing by live users instead of the mix (null: the mix). */
+        public Builder routing(LoadRouting r) {
+            this.routing = r;
             return this;
         }
 

@@ -75,6 +75,26 @@ class BudgetTest {
     }
 
     @Test
+    void thePerHourLimitCountsTheInstancesAndThePerDayOneTheDaysEarlierRuns() {
+        // instances at R$ 36 an hour are R$ 0.01 a second: with no AI, a R$ 0.045 hourly peak is passed in the 5th second
+        Watched hourly = new Watched(new Budget(Double.NaN, 0.045, Double.NaN, 0, Budget.Action.STOP, Budget.Optimize.SPEC, 36));
+        for (int i = 0; i < 4; i++) {
+            hourly.guard.interval(costInterval(i, 0));
+        }
+        assertThat(hourly.stopped.get()).isNull();
+        assertThat(hourly.console()).contains("BUDGET ALERT").contains("AI and instance cost R$ 0.04");
+        hourly.guard.interval(costInterval(4, 0));
+        assertThat(hourly.stopped.get()).contains("AI and instance cost R$ 0.05 in the last hour", "per-hour limit R$ 0.045");
+
+        // R$ 9.50 spent earlier today, R$ 10 a day: R$ 0.50 of AI is all this run gets
+        Watched daily = new Watched(new Budget(Double.NaN, Double.NaN, 10, 9.5, Budget.Action.STOP, Budget.Optimize.SPEC, 0));
+        daily.guard.interval(costInterval(0, 0.3));
+        assertThat(daily.stopped.get()).isNull();
+        daily.guard.interval(costInterval(1, 0.2));
+        assertThat(daily.stopped.get()).contains("AI cost R$ 10.00 today (R$ 9.50 of earlier runs)", "daily limit R$ 10.00");
+    }
+
+    @Test
     void spendWindowKeepsTheLastHourOnly() {
         SpendWindow w = SpendWindow.hour();
         w.add(10 * S, 1.0);

@@ -27,6 +27,8 @@ final class DbResults implements ResultsFolder {
     final ListenOptions listen = new ListenOptions();
     private LivePlane plane;
     private Path dir;
+    /** The run's hold on its folder while it goes ({@link io.carga.report.ledger.Ledger#running}). */
+    private AutoCloseable running;
 
     @Override
     public Path prepare(Path out) throws IOException {
@@ -39,6 +41,8 @@ final class DbResults implements ResultsFolder {
             throw e;
         }
         dir = d;
+        io.carga.report.cost.CostInputs.defaults().write(d); // carga db is priced at the default prices: its instance, its storage
+        running = io.carga.report.ledger.Ledger.running(d);
         return d;
     }
 
@@ -56,6 +60,7 @@ final class DbResults implements ResultsFolder {
 
     @Override
     public void release() {
+        unlock();
         if (plane != null) {
             plane.close();
             plane = null;
@@ -70,11 +75,24 @@ final class DbResults implements ResultsFolder {
     @Override
     public void complete(Path dir, RunResult result, List<Verdict> verdicts, PrintStream out) {
         try {
-            SummaryJson.write(dir, SummaryJson.build(RunMeta.read(dir), result.aggregate(), new io.carga.report.summary.Judged(verdicts, List.of(), false)));
+            SummaryJson.write(dir, SummaryJson.build(RunMeta.read(dir), result.aggregate(), new io.carga.report.summary.Judged(verdicts, List.of(), false), dir));
             out.println("results: " + dir.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             out.println("carga: could not write summary.json (" + e + "); rebuild it with: carga report " + dir);
         }
         EndReports.write(dir, out);
+        LedgerBooking.book(dir, result, io.carga.report.cost.CostInputs.defaults(), null, out);
+        unlock();
+    }
+
+    private void unlock() {
+        if (running != null) {
+            try {
+                running.close();
+            } catch (Exception e) {
+                // only a marker: the OS drops the lock with the process anyway
+            }
+            running = null;
+        }
     }
 }

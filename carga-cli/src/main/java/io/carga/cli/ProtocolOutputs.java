@@ -5,6 +5,7 @@ import io.carga.ai.budget.BudgetGuard;
 import io.carga.ai.cost.AiConfigException;
 import io.carga.core.config.RunConfig;
 import io.carga.core.output.Output;
+import io.carga.report.cost.CostSteps;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ final class ProtocolOutputs {
     private ProtocolOutputs() {
     }
 
-    static List<Output> forRun(RunConfig config, PrintStream out) {
+    /** @param dir the results folder, where the budget guard's steps go ({@link CostSteps#FILE}) */
+    static List<Output> forRun(RunConfig config, PrintStream out, java.nio.file.Path dir) {
         List<Output> outputs = new ArrayList<>();
         AiSettings ai;
         try {
@@ -26,7 +28,7 @@ final class ProtocolOutputs {
             throw new UsageException(e.getMessage());
         }
         if (ai.budget() != null && ai.budget().any()) {
-            outputs.add(new BudgetGuard(ai.budget(), out));
+            outputs.add(new BudgetGuard(ai.budget(), out, s -> CostSteps.append(dir, s.atMs(), s.elapsedS(), s.step(), s.why())));
         }
         return outputs;
     }

@@ -36,17 +36,28 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Rejudge.Result judged = Rejudge.of(dir, run.meta(), run.aggregate());
-        ObjectNode summary = SummaryJson.build(run.meta(), run.aggregate(), judged == null ? Judged.NONE : judged.judged());
+        ObjectNode summary = SummaryJson.build(run.meta(), run.aggregate(), judged == null ? Judged.NONE : judged.judged(), dir);
         SummaryJson.write(dir, summary);
         System.out.print(ConsoleSummary.render(run.meta(), run.aggregate()));
+        System.out.print(ConsoleSummary.costs(summary));
         System.out.println("rebuilt from " + run.intervals() + " intervals: " + dir.resolve("summary.json"));
         if (judged != null) {
             Rejudge.writeJunit(dir, run.meta(), run.aggregate(), judged, System.out);
         }
         ExitCode report = reports.write(dir, System.out);
+        ledger(dir);
         // the run's own ending first: a rebuild exits as the run did; a baseline regression only turns OK into 1
         ExitCode ran = judged != null ? judged.exit()
                 : ExitCode.of(run.meta().finished() ? run.meta().stopReason() : null, run.aggregate().saturated(), false, false);
         return (ran == ExitCode.OK ? report : ran).code();
+    }
+
+    /** A killed run has no ledger line yet: reading the ledger beside it prices it from its folder now. */
+    private static void ledger(Path dir) {
+        try {
+            io.carga.report.ledger.Ledger.beside(dir).entries();
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("carga: could not update the test-cost ledger beside " + dir + " (" + e + ")");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.carga.cli;
 
+import io.carga.cli.budget.CostGate;
 import io.carga.cli.plan.Judge;
 import io.carga.cli.plan.Plan;
 import io.carga.cli.plan.PlanFiles;
@@ -13,6 +14,7 @@ import io.carga.core.load.Durations;
 import io.carga.core.load.LoadModel;
 import io.carga.http.HttpRunPlan;
 import io.carga.observe.LivePlane;
+import io.carga.report.ledger.Ledger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,13 +94,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ListenOptions listen = new ListenOptions();
 
+    @Option(names = "--target-metrics", paramLabel = "URL", description = {"Scrape the target's own Prometheus endpoint every second",
+            "while the run goes (e.g. http://127.0.0.1:8080/metrics): the report shows which of its latencies grew with load."})
+    java.net.URI targetMetrics;
+
     @Option(names = "--plan", paramLabel = "FILE", description = "A plan file (carga.yaml): scenarios, load, SLA, stages, alerts. Options given here override it.")
     Path plan;
 
     @Option(names = "--stage", paramLabel = "NAME", description = "With --plan: run this stage (smoke_test, or just smoke).")
     String stage;
 
-    @Option(names = "--force", description = "With --plan: run even outside the plan's allowed time window.")
+    @Option(names = "--force", description = {"With --plan: run even outside the plan's allowed time window,",
+            "or when its testing budget cannot pay for the run (exit code 5 otherwise)."})
     boolean force;
 
     @Override
@@ -151,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 Warmup.run(config, load.withDuration(warm.toMillis() + "ms").toModel(null, Duration.ZERO), System.out);
             }
             RunLauncher.Launched run = new RunLauncher(System.out).live(plane, "").launch(config, dir, output.quiet,
-                    capacity.enabled ? List.of(capacity.search(dir)) : List.of());
+                    withTargetMetrics(capacity.enabled ? List.of(capacity.search(dir)) : List.of(), dir));
             return run.exit().code();
         }
     }
@@ -168,6 +175,9 @@ final class RunCommand implements Callable<Integer> {
             st = PlanRun.withDuration(st, load.mixedDuration(st.duration(), "stage " + st.name() + " give their own loads"));
         }
         RunConfig config = PlanRun.config(p, st, 1.0);
+        Path out = output.outDir();
+        CostGate costs = new CostGate(p.costs(), Ledger.beside(out), java.time.Instant.now());
+        config = costs.apply(config);
         if (!st.mixed() && (load.bounded() || load.users != null || load.rate != null)) {
             if (load.users == null && load.connections == null && load.rate == null) {
                 load.users = st.users(); // --duration alone shortens the stage; it keeps the stage's users
@@ -193,13 +203,27 @@ final class RunCommand implements Callable<Integer> {
             config = config.withGracefulStop(duration(gracefulStop, "--graceful-stop"));
         }
         config = HttpRunPlan.apply(config, System.out);
+        String refused = costs.refusal(config, force, System.out);
+        if (refused != null) { // before anything is written: a refused run leaves no results folder
+            System.err.println("carga: " + refused);
+            return ExitCode.BUDGET.code();
+        }
         carriers(null);
         Judge judge = PlanFiles.judge(p, st, System.out);
-        Path out = output.outDir();
         try (LivePlane plane = listen.open(System.out)) {
-            return new RunLauncher(System.out).live(plane, st.name()).launch(config, out, output.quiet,
-                    PlanRun.outputs(st, 1.0, out), judge).exit().code();
+            return new RunLauncher(System.out).costs(p.costs().inputs(), costs.ledger()).live(plane, st.name()).launch(config, out, output.quiet,
+                    withTargetMetrics(PlanRun.outputs(st, 1.0, out), out), judge).exit().code();
         }
+    }
+
+    /** {@code outputs} plus the scraper of {@code --target-metrics}, when given. */
+    private List<io.carga.core.output.Output> withTargetMetrics(List<io.carga.core.output.Output> outputs, Path dir) {
+        if (targetMetrics == null) {
+            return outputs;
+        }
+        List<io.carga.core.output.Output> all = new ArrayList<>(outputs);
+        all.add(new io.carga.cli.scrape.TargetScraper(targetMetrics, dir, Duration.ofSeconds(1)));
+        return all;
     }
 
     /**

@@ -11,6 +11,8 @@ import io.carga.core.output.StopReason;
 import io.carga.observe.LivePlane;
 import io.carga.observe.metrics.Judgements;
 import io.carga.observe.metrics.SeriesRoles;
+import io.carga.report.cost.CostInputs;
+import io.carga.report.ledger.Ledger;
 import io.carga.ui.LiveUi;
 import io.carga.report.results.LiveFile;
 import io.carga.report.console.ProgressOutput;
@@ -34,20 +36,32 @@ public final class RunLauncher {
     private final PrintStream out;
     private final LivePlane live;
     private final String stage;
+    private final CostInputs costs;
+    private final Ledger ledger;
 
     public RunLauncher(PrintStream out) {
-        this(out, null, "");
+        this(out, null, "", CostInputs.defaults(), null);
     }
 
-    private RunLauncher(PrintStream out, LivePlane live, String stage) {
+    private RunLauncher(PrintStream out, LivePlane live, String stage, CostInputs costs, Ledger ledger) {
         this.out = out;
         this.live = live;
         this.stage = stage;
+        this.costs = costs;
+        this.ledger = ledger;
     }
 
     /** The same launcher feeding {@code plane} (null: none) with runs labelled {@code stage}. */
     public RunLauncher live(LivePlane plane, String stageName) {
-        return new RunLauncher(out, plane, stageName == null ? "" : stageName);
+        return new RunLauncher(out, plane, stageName == null ? "" : stageName, costs, ledger);
+    }
+
+    /**
+     * The same launcher pricing its runs with {@code inputs} into {@code ledger} (null: the ledger beside each
+     * results folder, {@link Ledger#beside}).
+     */
+    public RunLauncher costs(CostInputs inputs, Ledger into) {
+        return new RunLauncher(out, live, stage, inputs, into);
     }
 
     /** The results of a launched run. */
@@ -62,12 +76,13 @@ public final class RunLauncher {
     public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
             throws IOException, InterruptedException {
         // protocol settings are checked before the results folder exists: a configuration error runs nothing
-        List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out);
+        List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out, dir);
         try {
             ResultsFiles.prepare(dir);
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
+        costs.write(dir); // before the run: a killed run is priced from it
         List<Output> outputs = new ArrayList<>();
         if (!quiet) {
             outputs.add(new ProgressOutput(out, Defaults.PROGRESS_EVERY));
@@ -105,10 +120,13 @@ public final class RunLauncher {
         }, "carga-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult result;
+        AutoCloseable running = Ledger.running(dir);
         try {
             result = engine.run();
             EndReports.write(dir, out); // before the shutdown hook is released, so Ctrl-C still gets a report
+            LedgerBooking.book(dir, result, costs, ledger, out);
         } finally {
+            close(running);
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -119,6 +137,14 @@ public final class RunLauncher {
         ExitCode exit = judge != null ? judge.finish(result)
                 : ExitCode.of(result.reason().name(), result.aggregate().saturated(), false, false);
         return new Launched(result, exit, dir);
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // the lock file is only a marker: the OS drops the lock with the process anyway
+        }
     }
 
     static Duration orDefault(Duration d, Duration def) {

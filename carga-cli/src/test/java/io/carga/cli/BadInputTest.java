@@ -52,7 +52,7 @@ class BadInputTest {
             "-P ai.budget.per-test=5                         | a limit is set without a currency",
             "-P ai.budget.per-hour=50 -P ai.budget.currency=EUR | ai.budget.currency EUR is neither BRL nor",
             "-P ai.budget.per-test=-5 -P ai.budget.currency=BRL | budget limits must be positive amounts",
-            "-P ai.budget.per-test=5 -P ai.budget.currency=BRL -P ai.budget.action=explode | expected warn, ramp-down or stop",
+            "-P ai.budget.per-test=5 -P ai.budget.currency=BRL -P ai.budget.action=explode | expected warn, ramp-down, optimize or stop",
             "-P ai.rate-limit=100/fortnight                  | ai.rate-limit: unknown unit"})
     void aiConfigMistakes(String options, String expected) {
         String[] args = ("run " + NOOP + " --out " + dir.resolve("out") + " -q " + options.strip()).split(" +");

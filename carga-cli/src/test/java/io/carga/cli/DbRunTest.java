@@ -36,6 +36,9 @@ class DbRunTest {
         assertThat(summary.path("thresholds").findValuesAsText("verdict")).containsExactly("passed", "failed");
         assertThat(summary.toString()).contains("\"<builtin: select only>:2\"");
         assertThat(Files.readAllLines(out.resolve("timeseries.jsonl"))).hasSizeBetween(2, 4);
+        // a carga db run is a run: its test cost (its instance, its storage) is in the ledger beside it
+        assertThat(Files.readAllLines(dir.resolve("ledger.jsonl"))).singleElement().asString().contains("\"folder\":\"db-run\"", "\"rebuilt\":false");
+        assertThat(summary.at("/cost/testing/instances/brl").asDouble()).isPositive();
         // pgbench's report first, carga's additions after it, where the files are last
         String o = r.out();
         assertThat(o.indexOf("tps = ")).isPositive().isLessThan(o.indexOf("carga: thresholds"));

@@ -35,12 +35,14 @@ import java.util.Map;
  * @param maxBodyBytes       largest accepted JSON body (413 beyond)
  * @param maxUploadBytes     largest accepted logo file (413 beyond)
  * @param brlPerUsd          R$ per US dollar, turning the spec's per-token prices into {@code cost_per_ai_request}
+ * @param dbExtraLatencyMs   injected database fault: every query holds its pooled connection this much longer
+ *                           (0: none), so with a small pool the database's time grows with load, as a slow one's does
  */
 public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSize, Seeder.Plan seed, long llmSeed,
                              double llmTimeScale, FaultSettings faults, Map<String, Quota> quotas,
                              String whatsappAppSecret, String whatsappVerifyToken, String tokenSecret,
                              Duration tokenTtl, int passwordIterations, long maxBodyBytes, long maxUploadBytes,
-                             double brlPerUsd) {
+                             double brlPerUsd, long dbExtraLatencyMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -76,6 +78,9 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         if (llmTimeScale < 0) {
             throw new IllegalArgumentException("llmTimeScale must be >= 0");
         }
+        if (dbExtraLatencyMs < 0) {
+            throw new IllegalArgumentException("dbExtraLatencyMs must be >= 0");
+        }
         if (!(brlPerUsd > 0) || Double.isInfinite(brlPerUsd)) {
             throw new IllegalArgumentException("brlPerUsd must be a positive number");
         }
@@ -105,6 +110,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         b.whatsappAppSecret = whatsappAppSecret; b.whatsappVerifyToken = whatsappVerifyToken;
         b.tokenSecret = tokenSecret; b.tokenTtl = tokenTtl; b.passwordIterations = passwordIterations;
         b.maxBodyBytes = maxBodyBytes; b.maxUploadBytes = maxUploadBytes; b.brlPerUsd = brlPerUsd;
+        b.dbExtraLatencyMs = dbExtraLatencyMs;
         return b;
     }
 
@@ -127,6 +133,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private double brlPerUsd = DEFAULT_BRL_PER_USD;
+        private long dbExtraLatencyMs;
 
         private Builder() {}
 
@@ -156,11 +163,12 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder brlPerUsd(double v) { brlPerUsd = v; return this; }
+        public Builder dbExtraLatencyMs(long v) { dbExtraLatencyMs = v; return this; }
 
         public PlatformConfig build() {
             return new PlatformConfig(host, port, jdbcUrl, dbPoolSize, seed, llmSeed, llmTimeScale, faults, quotas,
                     whatsappAppSecret, whatsappVerifyToken, tokenSecret, tokenTtl, passwordIterations, maxBodyBytes,
-                    maxUploadBytes, brlPerUsd);
+                    maxUploadBytes, brlPerUsd, dbExtraLatencyMs);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class PlatformSim implements AutoCloseable {
 
             SimMetrics metrics = new SimMetrics(config.brlPerUsd());
             metrics.bindPool(() -> db.pool().getHikariPoolMXBean());
-            Sql sql = new Sql(db.dataSource(), metrics::dbOperation);
+            Sql sql = new Sql(db.dataSource(), metrics::dbOperation, config.dbExtraLatencyMs());
             metrics.bindActivationRate(() -> BusinessRoutes.activationRate(sql));
             ObjectMapper json = new ObjectMapper();
             Clock clock = Clock.systemUTC();

@@ -28,6 +28,7 @@ import java.util.Map;
  *   --token-secret S          access-token HMAC key (random per start)
  *   --password-iterations N   PBKDF2 iterations (100000)
  *   --brl-per-usd X           R$ per US dollar for cost_per_ai_request (5.0, carga-ai's default)
+ *   --db-extra-latency-ms N   injected database fault: each query holds its connection N ms longer (0)
  * </pre>
  */
 public final class PlatformSimMain {
@@ -98,6 +99,7 @@ public final class PlatformSimMain {
                     case "--stall-every-ms" -> every = Long.parseLong(value);
                     case "--stall-for-ms" -> stallFor = Long.parseLong(value);
                     case "--slow-stream-factor" -> slow = Double.parseDouble(value);
+                    case "--db-extra-latency-ms" -> b.dbExtraLatencyMs(Long.parseLong(value));
                     case "--whatsapp-app-secret" -> b.whatsappAppSecret(value);
                     case "--whatsapp-verify-token" -> b.whatsappVerifyToken(value);
                     case "--token-secret" -> b.tokenSecret(value);

@@ -30,7 +30,12 @@ public record AiRequest(Provider provider, String model, String system, String p
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }
 
-    /** The text sent as input, for token estimates and logs. */
+    /** The same request to {@code newModel} on {@code newProvider} (its default endpoint unless it is the platform). */
+    public AiRequest onModel(String newModel, Provider newProvider) {
+        return new AiRequest(newProvider, newModel, system, prompt, maxTokens, stream, newProvider == provider ? path : null, extra);
+    }
+
+        /** The text sent as input, for token estimates and logs. */
     public String inputText() {
         return (system == null ? "" : system + "\n") + (prompt == null ? "" : prompt);
     }

@@ -48,7 +48,7 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--scale-time", paramLabel = "FACTOR", description = "Multiply every stage's duration (0.01: 5 min becomes 3 s). Default 1.")
     double scaleTime = 1.0;
 
-    @Option(names = "--force", description = "Run even outside the plan's allowed time window.")
+    @Option(names = "--force", description = "Run even outside the plan's allowed time window, or when its testing budget cannot pay for a stage.")
     boolean force;
 
     @Option(names = "--target", paramLabel = "URL", description = "Base URL, overriding the plan's.")
@@ -115,10 +115,20 @@ public final class PipelineCommand implements Callable<Integer> {
             if (seed != null) {
                 config = config.withSeed(seed);
             }
-            config = HttpRunPlan.apply(config, System.out);
+            io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
+            config = HttpRunPlan.apply(gate.apply(config), System.out);
+            String refused = gate.refusal(config, force, System.out);
+            if (refused != null) { // the stage runs nothing and writes no folder; the pipeline stops with the budget's code
+                System.err.println("carga: stage " + stage.name() + " " + refused);
+                ran.addObject().put("name", stage.name()).put("exit_code", ExitCode.BUDGET.code()).put("result", "refused").put("why", refused);
+                result = result == ExitCode.OK ? ExitCode.BUDGET : result;
+                break;
+            }
             Judge judge = PlanFiles.judge(p, stage, System.out);
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
-            RunLauncher.Launched run = new RunLauncher(System.out).live(plane, stage.name()).launch(config, stageDir, quiet,
+            // the pipeline's stages are priced into the ledger of the root holding the pipeline's folder
+            RunLauncher.Launched run = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir))
+                    .live(plane, stage.name()).launch(config, stageDir, quiet,
                     PlanRun.outputs(stage, scaleTime, stageDir), judge);
             Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
             System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());

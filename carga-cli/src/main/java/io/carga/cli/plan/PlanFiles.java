@@ -16,7 +16,12 @@ public final class PlanFiles {
      * query latency) as they land, so every command sees the same set.
      */
     public static MetricRegistry registry() {
-        return io.carga.ai.AiMetrics.register(MetricRegistry.builtIn());
+        return registry(io.carga.report.cost.CostInputs.Projection.DEFAULTS);
+    }
+
+    /** The same metrics, the production-cost ones under {@code projection}'s assumptions. */
+    public static MetricRegistry registry(io.carga.report.cost.CostInputs.Projection projection) {
+        return io.carga.report.cost.CostMetrics.register(io.carga.ai.AiMetrics.register(MetricRegistry.builtIn()), projection);
     }
 
     /** Loads {@code file}; every problem becomes one line of a usage error (exit code 2). */
@@ -33,7 +38,7 @@ public final class PlanFiles {
     }
 
     public static Judge judge(Plan plan, Plan.Stage stage, PrintStream out) {
-        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(),
+        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(plan.costs().inputs().projection()),
                 plan.controls().acceptCut(), out);
     }
 }

@@ -190,7 +190,8 @@ public final class PlanLoader {
             thresholds.addAll(thresholdList(r.path("thresholds"), "/thresholds", "thresholds"));
             r.path("resource_efficiency").fields().forEachRemaining(e -> {
                 String at = YamlTree.child("/resource_efficiency", e.getKey());
-                Expression x = expression(at, e.getValue().asText(), Metric.named(e.getKey()));
+                // the spec's ratios read "< 30% of revenue": the metric is already a share of revenue
+                Expression x = expression(at, e.getValue().asText().replaceFirst("(?i)\\s*of revenue\\s*$", ""), Metric.named(e.getKey()));
                 if (x != null) {
                     thresholds.add(where.note(new Threshold("resource_efficiency", e.getKey(), x, false, null), at));
                 }
@@ -203,11 +204,13 @@ public final class PlanLoader {
                     scaling.put(e.getKey(), users);
                 }
             });
-            JsonNode budget = r.path("testing_budget");
-            if (budget.has("monthly_budget")) {
-                quietly("/testing_budget/monthly_budget", () -> HumanText.firstNumber(budget.get("monthly_budget").asText()));
-            }
             Plan.Controls controls = controls(r.path("cost_controls"));
+            CostPlan costs = CostPlan.read(r, file.toAbsolutePath().getParent(),
+                    controls.window() == null ? java.time.ZoneOffset.UTC : controls.window().zone(), scaling, (at, m) -> problem(at, 0, m));
+            if (controls.maxInstances() != null && costs.inputs().instances() > controls.maxInstances()) {
+                problem("/test_instances/count", 0, "test_instances.count " + costs.inputs().instances() + " is more than cost_controls.resource_limits allows ("
+                        + controls.maxInstances() + ")");
+            }
             List<AlertRule> alerts = new ArrayList<>();
             Map<String, String> exprs = new LinkedHashMap<>();
             JsonNode rules = r.path("alerting_rules");
@@ -242,7 +245,8 @@ public final class PlanLoader {
             Plan.Prometheus prom = prometheus(r.path("prometheus"));
             return new Plan(file, r.path("name").asText(file.getFileName().toString()), target, properties, scenarios, load,
                     new Tiers(tiers), thresholds, floors, alerts, exprs, stages, triggers,
-                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where);
+                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where,
+                    costs);
         }
 
         /** The pipeline's triggers, each read from its prose; two with one name would make --trigger ambiguous. */

@@ -51,7 +51,7 @@ public final class Rejudge {
         if (file == null) {
             return null;
         }
-        MetricRegistry registry = PlanFiles.registry();
+        MetricRegistry registry = PlanFiles.registry(io.carga.report.cost.CostInputs.read(dir).projection());
         ThresholdParser parser = new ThresholdParser(registry);
         List<Threshold> thresholds = new ArrayList<>();
         for (JudgeFile.ThresholdEntry t : file.thresholds()) {

@@ -36,6 +36,9 @@ class CapacityStageTest {
         assertThat(capacity.path("steps").size()).as(capacity.toString()).isEqualTo(3);
         JsonNode summary = new ObjectMapper().readTree(stage.resolve("summary.json").toFile());
         assertThat(summary.path("users_peak").asInt()).isEqualTo(6);
+        // the scalability assessment takes its current capacity from the capacity stage, and says so
+        assertThat(summary.at("/scalability/current_capacity/found").asText()).startsWith("capacity stage");
+        assertThat(summary.at("/scalability/current_capacity/max_stable_users").asInt()).isEqualTo(capacity.path("max_stable_users").asInt());
     }
 
     @Test

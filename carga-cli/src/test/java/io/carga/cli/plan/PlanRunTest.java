@@ -51,7 +51,7 @@ class PlanRunTest {
         int code = Main.execute("run", "--plan", plan.toString(), "--stage", "smoke", "--force", "--duration", "30s",
                 "--out", dir.resolve("run").toString(), "-q");
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(code).isEqualTo(4);
+        assertThat(code).isEqualTo(3);
         assertThat(seconds).isLessThan(10);
         assertThat(Files.readString(dir.resolve("run/junit.xml"))).contains("type=\"aborted\"");
     }

@@ -69,7 +69,7 @@ class ReportsInBrowserTest {
             List<WebElement> costs = d.findElements(By.cssSelector("#ai-table td[data-key=cost]"));
             assertThat(costs).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).startsWith("R$ ").isNotEqualTo("R$ 0.00"));
 
-            assertThat(d.findElement(By.cssSelector("#cost-total .v")).getText()).isEqualTo(money(s.at("/cost/total_brl").asDouble()));
+            assertThat(d.findElement(By.cssSelector("#test-cost-total .v")).getText()).isEqualTo(money(s.at("/cost/testing/total_brl").asDouble()));
             for (WebElement row : d.findElements(By.cssSelector("#projection-table tbody tr"))) {
                 String users = row.findElements(By.tagName("td")).get(1).getText().replace(",", "");
                 assertThat(row.findElement(By.cssSelector("td[data-key=total]")).getText())

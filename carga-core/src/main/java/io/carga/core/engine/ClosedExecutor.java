@@ -50,7 +50,7 @@ final class ClosedExecutor implements Executor {
             if (target.ended(elapsed)) {
                 return;
             }
-            int want = target.usersAt(elapsed);
+            int want = Math.min(target.usersAt(elapsed), run.userCap.get());
             while (slots.size() < want && !run.stopping) {
                 slots.addLast(startUser(run, lane, null));
             }

@@ -126,6 +126,41 @@ public final class Engine implements RunControl {
         return s;
     }
 
+    /**
+     * Lowers the users ceiling of a closed run (the closed executors read {@link RunState#userCap}); in a mixed
+     * run of closed scenarios each scenario is held to it.
+     */
+    @Override
+    public boolean limitUsers(int max, String cause) {
+        RunState s = state;
+        if (s == null || !(config.load() instanceof ClosedModel || config.load() instanceof MixedModel m
+                && m.parts().stream().allMatch(p -> p.load() instanceof ClosedModel))) {
+            return false;
+        }
+        s.userCap.accumulateAndGet(Math.max(0, max), Math::min);
+        return true;
+    }
+
+    /** Brings the planned end forward: a stop as completed, at {@code share} of the time left. */
+    @Override
+    public boolean shortenRest(double share, String cause) {
+        RunState s = state;
+        java.time.Duration planned = config.load().plannedDuration();
+        if (s == null || planned == null) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long end = s.startNanos + planned.toNanos();
+        long newEnd = now + (long) (Math.max(0, end - now) * Math.max(0, Math.min(1, share)));
+        Thread.ofPlatform().name("carga-shortened-end").daemon().start(() -> {
+            Executor.sleepUntil(s, newEnd);
+            if (!s.stopping) {
+                s.requestStop(StopReason.COMPLETED, cause);
+            }
+        });
+        return true;
+    }
+
     /** Waits until the run has finished and its outputs are written, at most {@code timeout}. */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

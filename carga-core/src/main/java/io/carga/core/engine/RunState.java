@@ -28,6 +28,8 @@ final class RunState {
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final Map<String, Boolean> reportedErrors = new ConcurrentHashMap<>();
     private volatile java.util.concurrent.ScheduledThreadPoolExecutor timer;
+    /** The most users the closed executors may run at once (an output's {@code limitUsers}); unlimited by default. */
+    final AtomicInteger userCap = new AtomicInteger(Integer.MAX_VALUE);
     volatile boolean stopping;
     volatile boolean cutOff;
 

@@ -2,7 +2,14 @@ package io.carga.core.output;
 
 import io.carga.core.load.LoadChange;
 
-/** What an output, the web UI or a script may do to a running run. Thread-safe. */
+/**
+ * What an output, the web UI or a script may do to a running run. Thread-safe.
+ *
+ * <p>Besides stopping, an output may make the rest of a run cheaper (the budget guard's
+ * {@code optimize_test_costs}): hold the users under a ceiling, or end the planned run sooner; each answers
+ * whether the run could apply it. The web UI and the API steer the run's one knob with {@link #changeUsers}
+ * and {@link #changeRate}.
+ */
 public interface RunControl {
     /** Ends the run (gracefully), recording why. The first stop wins. */
     void stop(StopReason reason, String cause);
@@ -32,5 +39,25 @@ public interface RunControl {
      */
     default LoadChange changeRate(double perSecond, String by) {
         throw new IllegalArgumentException("this run's arrival rate cannot be changed");
+    }
+
+    /**
+     * From now on, at most {@code max} users at once: users above it leave after their current task. Only
+     * lowers (a higher ceiling than the current one is ignored).
+     *
+     * @return whether the run's load model has a user count to limit (a closed model); false for an open one
+     */
+    default boolean limitUsers(int max, String cause) {
+        return false;
+    }
+
+    /**
+     * Ends the planned run sooner: what is left of it is cut to {@code share} (0.5 halves the rest), and the
+     * run then ends as completed.
+     *
+     * @return whether the run has a planned end to bring forward
+     */
+    default boolean shortenRest(double share, String cause) {
+        return false;
     }
 }

@@ -25,6 +25,8 @@ public final class MetricView {
     private double seconds;
     private long dropped;
     private int usersPeak;
+    /** Users integrated over the span (each interval's users × its length): what cost per user-hour divides by. */
+    private double userSeconds;
 
     /** The part of one snapshot inside {@code scope}. */
     public static MetricView of(IntervalSnapshot s, Scope scope, Tiers tiers) {
@@ -41,6 +43,7 @@ public final class MetricView {
         v.seconds = s.durationSeconds();
         v.dropped = s.dropped();
         v.usersPeak = s.users();
+        v.userSeconds = s.users() * s.durationSeconds();
         return v;
     }
 
@@ -60,6 +63,11 @@ public final class MetricView {
         v.seconds = a.durationSeconds();
         v.dropped = a.dropped();
         v.usersPeak = a.usersPeak();
+        double prev = 0;
+        for (io.carga.core.metrics.TimePoint p : a.timeline()) {
+            v.userSeconds += p.users() * Math.max(0, p.elapsedSeconds() - prev);
+            prev = p.elapsedSeconds();
+        }
         return v;
     }
 
@@ -80,6 +88,7 @@ public final class MetricView {
         seconds += o.seconds;
         dropped += o.dropped;
         usersPeak = Math.max(usersPeak, o.usersPeak);
+        userSeconds += o.userSeconds;
     }
 
     /** Takes away a span added before (the oldest interval leaving a sliding window). */
@@ -91,6 +100,7 @@ public final class MetricView {
         o.timings.forEach((k, h) -> timings.get(k).subtract(h));
         seconds -= o.seconds;
         dropped -= o.dropped;
+        userSeconds -= o.userSeconds;
     }
 
     void usersPeak(int peak) {
@@ -121,6 +131,11 @@ public final class MetricView {
 
     public int usersPeak() {
         return usersPeak;
+    }
+
+    /** Users integrated over the span, in user-hours. */
+    public double userHours() {
+        return userSeconds / 3600;
     }
 
     /** Sums of the events' extra fields (tokens, cost…); absent when no event carried the field. */

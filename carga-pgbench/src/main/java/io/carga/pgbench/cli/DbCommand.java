@@ -265,7 +265,7 @@ public final class DbCommand implements Callable<Integer> {
             case SIGNAL -> EXIT_INTERRUPTED;
             case ABORTED -> EXIT_ABORTED;
             case BUDGET -> EXIT_BUDGET;
-            case COMPLETED, MAX_DURATION -> r.carga().aggregate().saturated() ? EXIT_INVALID_RUN
+            case COMPLETED, MAX_DURATION, STOPPED -> r.carga().aggregate().saturated() ? EXIT_INVALID_RUN
                     : thresholdsFailed ? EXIT_THRESHOLDS : 0;
         };
     }

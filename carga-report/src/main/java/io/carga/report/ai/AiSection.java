@@ -72,7 +72,44 @@ public final class AiSection {
         ai.put("goodput_rps", r(all.f("goodput") / seconds));
         ai.put("tokens_estimated_requests", (long) all.f("tokens_estimated"));
         ai.put("rate_limit_delay_ms_mean", all.count == 0 ? 0 : r(all.f("rate_delay_ms") / all.count));
+        ObjectNode bands = loadBands(a);
+        if (bands != null) {
+            ai.set("load_bands", bands);
+        }
         root.set("cost", cost(a, all, stopCause));
+    }
+
+    /**
+     * The spec's performance/cost matrix (section 9.2), measured: per live-users band ({@code load_band} tag, set
+     * when routing by load) and model, the requests, errors, latency p50/p95, AI cost and mean quality; null
+     * when no request carries a band.
+     */
+    private static ObjectNode loadBands(RunAggregate a) {
+        Map<String, Map<String, Model>> by = new TreeMap<>();
+        a.requests().forEach((k, t) -> {
+            Object band = k.tags().get("load_band");
+            if (band != null && t.fieldSums().containsKey("ai_requests")) {
+                Model x = by.computeIfAbsent(band.toString(), b -> new TreeMap<>())
+                        .computeIfAbsent(String.valueOf(k.tags().get("model")), n -> new Model());
+                x.latency.add(t.latency());
+                x.count += t.count();
+                x.errors += t.errors();
+                t.fieldSums().forEach((f, v) -> x.f.merge(f, v, Double::sum));
+            }
+        });
+        if (by.isEmpty()) {
+            return null;
+        }
+        ObjectNode n = JSON.createObjectNode();
+        by.forEach((band, models) -> {
+            ObjectNode b = n.putObject(band);
+            long total = models.values().stream().mapToLong(m -> m.count).sum();
+            models.forEach((name, m) -> b.putObject(name).put("count", m.count).put("share", r((double) m.count / total))
+                    .put("errors", m.errors).put("latency_p50_ms", p(m.latency, 50)).put("latency_p95_ms", p(m.latency, 95))
+                    .put("cost_brl", r6(m.f("cost"))).put("cost_per_request_brl", m.count == 0 ? 0 : r6(m.f("cost") / m.count))
+                    .put("quality_mean", m.f("quality_n") == 0 ? 0 : r(m.f("quality_sum") / m.f("quality_n"))));
+        });
+        return n;
     }
 
     private static ObjectNode model(RunAggregate a, String model, Model m) {
@@ -145,6 +182,12 @@ public final class AiSection {
         if (!Double.isNaN(perHour)) {
             b.put("per_hour_brl", perHour);
         }
+        double perDay = gauge(a, "ai_cfg_budget_day_brl", Double.NaN);
+        double daySpent = gauge(a, "ai_cfg_budget_day_spent_brl", 0);
+        if (!Double.isNaN(perDay)) {
+            b.put("per_day_brl", perDay);
+            b.put("day_spent_before_brl", r6(daySpent));
+        }
         double hourPeak = gauge(a, "ai_budget_hour_peak_brl", Double.NaN);
         double ramp = gauge(a, "ai_budget_ramp_factor", 1.0);
         if (!Double.isNaN(perHour) && !Double.isNaN(hourPeak)) {
@@ -153,8 +196,8 @@ public final class AiSection {
         if (ramp < 1.0) {
             b.put("ramp_factor", ramp);
         }
-        b.put("status", budgetStatus(stopCause, Math.max(share(aiCost, perTest), share(hourPeak, perHour)), ramp,
-                !Double.isNaN(perTest) || !Double.isNaN(perHour)));
+        b.put("status", budgetStatus(stopCause, Math.max(Math.max(share(aiCost, perTest), share(hourPeak, perHour)),
+                share(daySpent + aiCost, perDay)), ramp, !Double.isNaN(perTest) || !Double.isNaN(perHour) || !Double.isNaN(perDay)));
         return c;
     }
 

@@ -62,7 +62,7 @@ public final class ReportBuilder {
         timeline.finish();
         RunAggregate a = run.aggregate();
         Path summaryFile = dir.resolve(ResultsFiles.SUMMARY);
-        ObjectNode summary = Files.exists(summaryFile) ? (ObjectNode) JSON.readTree(summaryFile.toFile()) : SummaryJson.build(run.meta(), a);
+        ObjectNode summary = Files.exists(summaryFile) ? (ObjectNode) JSON.readTree(summaryFile.toFile()) : SummaryJson.build(run.meta(), a, io.carga.report.summary.Judged.NONE, dir);
         JsonNode capacity = Files.exists(dir.resolve(CapacitySearch.FILE)) ? JSON.readTree(dir.resolve(CapacitySearch.FILE).toFile()) : null;
 
         TierSlas slas = TierSlas.of(JudgeFile.read(dir));
@@ -177,7 +177,7 @@ public final class ReportBuilder {
      */
     record Cost(double total, String currency, double userHours, double perUserHour, double perRequest, ObjectNode json) {
         static Cost of(RunAggregate a, JsonNode aiCost) {
-            if (aiCost.isObject()) {
+            if (aiCost.has("ai_brl")) { // an AI run's (cost also holds the testing and production parts of any run)
                 double perUserHour = aiCost.path("user_hours").asDouble() > 0 ? aiCost.path("ai_per_user_hour_brl").asDouble() : Double.NaN;
                 ObjectNode n = JSON.createObjectNode();
                 n.put("currency", "R$");

@@ -86,4 +86,35 @@ public final class ConsoleSummary {
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3f", v);
     }
+
+    /**
+     * The two kinds of cost, one line each and labelled so neither is read for the other: what the test cost
+     * (summary.json {@code cost.testing}) and what the platform will cost its users ({@code cost.production}).
+     * Empty when the summary has neither.
+     */
+    public static String costs(com.fasterxml.jackson.databind.JsonNode summary) {
+        var t = summary.path("cost").path("testing");
+        var p = summary.path("cost").path("production");
+        if (t.isMissingNode()) {
+            return "";
+        }
+        var money = io.carga.core.threshold.Kind.MONEY;
+        StringBuilder sb = new StringBuilder();
+        sb.append("test cost (the testing budget): ").append(money.format(t.path("total_brl").asDouble(), "R$"))
+                .append(" = AI ").append(money.format(t.path("ai_brl").asDouble(), "R$"))
+                .append(" + ").append(t.at("/instances/count").asInt()).append(" instance(s) ")
+                .append(money.format(t.at("/instances/brl").asDouble(), "R$"))
+                .append(" + results storage ").append(money.format(t.at("/storage/brl").asDouble(), "R$")).append('\n');
+        if (!p.path("per_user_per_month_brl").isNull()) {
+            sb.append("production projection (not the test's cost): ").append(money.format(p.path("per_user_per_month_brl").asDouble(), "R$"))
+                    .append(" per user per month = AI ").append(money.format(p.path("ai_per_user_month_brl").asDouble(), "R$"))
+                    .append(" + infrastructure ").append(money.format(p.path("infrastructure_per_user_month_brl").asDouble(), "R$"));
+            var r = p.path("revenue_ratios");
+            sb.append(r.path("status").asText().equals("evaluated")
+                    ? String.format(java.util.Locale.ROOT, "; of revenue: infrastructure %.1f %%, AI %.1f %%",
+                    100 * r.path("infrastructure_cost_ratio").asDouble(), 100 * r.path("ai_cost_ratio").asDouble())
+                    : "; revenue ratios " + r.path("status").asText()).append('\n');
+        }
+        return sb.toString();
+    }
 }

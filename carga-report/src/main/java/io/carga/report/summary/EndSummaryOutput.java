@@ -50,10 +50,11 @@ public final class EndSummaryOutput implements Output {
     @Override
     public void finish(RunResult result) throws Exception {
         RunMeta ended = meta.ended(result);
-        summary = SummaryJson.build(ended, result.aggregate(), judged.get());
+        summary = SummaryJson.build(ended, result.aggregate(), judged.get(), dir);
         SummaryJson.write(dir, summary);
         out.println();
         out.print(ConsoleSummary.render(ended, result.aggregate()));
+        out.print(ConsoleSummary.costs(summary));
         out.println("results: " + dir.toAbsolutePath());
         out.flush();
     }

@@ -26,8 +26,9 @@ public final class SummaryJson {
     /**
      * 2: adds {@code thresholds} (verdict, measured value, limit) and {@code alerts}. 3: {@code stop} gains
      * {@code cut_short}, {@code cut_short_accepted}, {@code planned_s} and {@code max_duration_s}; a budget stop
-     * has reason {@code BUDGET}. 4: {@code load_changes} (the web UI's and the API's changes of the load) and the
-     * stop reason {@code STOPPED}.
+     * has reason {@code BUDGET}. 4: {@code cost.testing} and {@code cost.production}, the two kinds of cost apart
+     * (built from the results folder), {@code scalability}, {@code load_changes} (the web UI's and the API's
+     * changes of the load) and the stop reason {@code STOPPED}.
      */
     public static final int SCHEMA_VERSION = 4;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +38,17 @@ public final class SummaryJson {
 
     public static ObjectNode build(RunMeta meta, RunAggregate a) {
         return build(meta, a, Judged.NONE);
+    }
+
+    /**
+     * The summary with what judged the run, and the two kinds of cost ({@link io.carga.report.cost.CostSection}) read
+     * from its results folder {@code dir}.
+     */
+    public static ObjectNode build(RunMeta meta, RunAggregate a, Judged judged, Path dir) throws IOException {
+        ObjectNode root = build(meta, a, judged);
+        io.carga.report.cost.CostSection.addTo(root, meta, a, dir);
+        root.set("scalability", io.carga.report.capacity.ScalabilityAssessment.of(a, dir, io.carga.report.cost.CostInputs.read(dir)));
+        return root;
     }
 
     /** The summary with what judged the run: threshold verdicts and alert state changes. */

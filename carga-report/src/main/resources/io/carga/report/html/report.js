@@ -54,7 +54,7 @@
   var t = S.total;
   [["Peak users", int(S.users_peak)], ["Throughput", num(t.rps) + " rps"], ["Error rate", pct(t.error_rate)],
     ["p95 latency · all requests", num(t.latency_ms.p95) + " ms", "kpi-p95"], ["Requests", int(t.count)], ["Duration", dur(S.duration_s)],
-    ["Test cost", D.cost ? esc(money(D.cost.total, D.cost.currency)) : "not recorded", "kpi-cost"]].forEach(function (k) {
+    ["Test cost", S.cost && S.cost.testing ? esc(money(S.cost.testing.total_brl, "R$")) : D.cost ? esc(money(D.cost.total, D.cost.currency)) : "not recorded", "kpi-cost"]].forEach(function (k) {
     kpis.appendChild(el("div", k[2] ? {"class": "kpi", id: k[2]} : {"class": "kpi"}, '<div class="v">' + k[1] + '</div><div class="l">' + k[0] + '</div>'));
   });
   right.appendChild(kpis);
@@ -354,6 +354,29 @@
     }, [C.steps.map(function (s) { return s.users; }), C.steps.map(function (s) { return s.rps; }), C.steps.map(function (s) { return s.p95_ms; })]);
   }
 
+  // ---------- scaling targets: the plan's, at the capacity this run measured ----------
+  if (S.scalability) {
+    show("scalability");
+    var SC = S.scalability, cc = SC.current_capacity;
+    var sh = "<p id='current-capacity'>Current capacity: " + (cc.at_least ? "at least " : "") + int(cc.max_stable_users) + " users (" + esc(cc.found) + ").</p>";
+    sh += '<table id="scaling-table"><thead><tr><th>Target</th><th>Users</th><th>Holds</th><th>Needs</th><th>Projected monthly cost</th></tr></thead><tbody>' +
+      Object.keys(SC.targets).map(function (k) { var t = SC.targets[k];
+        return "<tr><td>" + esc(k) + "</td><td>" + int(t.users) + "</td><td data-key=holds>" + (t.holds ? "yes" : "no") + "</td><td>" + esc(t.needs) +
+          "</td><td data-key=monthly>" + esc(money(t.projected_monthly_brl, "R$")) + "</td></tr>"; }).join("") + "</tbody></table>";
+    sh += "<p class='note'>Targets: " + esc(SC.targets_from) + ". " + esc(SC.assumptions) + ".</p>";
+    var B = SC.bottlenecks;
+    if (B) { // the target's own metrics (--target-metrics): what grew with load
+      sh += "<h3>Bottlenecks, from the target's own metrics</h3><p id='bottleneck'>" + esc(B.found) + ".</p>";
+      if (B.families) {
+        sh += '<table id="bottleneck-table"><thead><tr><th>Target metric</th><th>Kind</th><th>Mean at ' + int(B.low_users) + " users</th><th>At " +
+          int(B.high_users) + " users</th><th>Growth</th></tr></thead><tbody>" + Object.keys(B.families).map(function (f) { var x = B.families[f];
+            return "<tr><td>" + esc(f) + "</td><td data-key=kind>" + esc(x.kind) + "</td><td>" + num(x.low_ms, 1) + " ms</td><td>" + num(x.high_ms, 1) +
+              " ms</td><td>×" + num(x.growth, 1) + "</td></tr>"; }).join("") + "</tbody></table>";
+      }
+    }
+    $("scalability-body").innerHTML = sh;
+  }
+
   // ---------- AI, database ----------
   if (D.ai && D.ai.rows.length) {
     show("ai");
@@ -367,6 +390,17 @@
       var tt = el("table"); $("ai-body").appendChild(el("h3", null, "Timings (TTFT, inter-token latency…)")); $("ai-body").appendChild(tt);
       renderTable(tt, [["Timing", "name"], ["p50 ms", "p50"], ["p95 ms", "p95"], ["p99 ms", "p99"], ["max ms", "max"]], D.ai.timings, null, null);
     }
+    var LB = S.ai && S.ai.load_bands;
+    if (LB) { // the spec's performance/cost matrix (9.2), measured per live-users band and model
+      var mrows = [];
+      Object.keys(LB).forEach(function (b) { Object.keys(LB[b]).forEach(function (m) { var x = LB[b][m];
+        mrows.push({band: b, model: m, count: x.count, share: x.share, p95: x.latency_p95_ms, cost: x.cost_per_request_brl, quality: x.quality_mean}); }); });
+      var mt = el("table", {id: "load-band-matrix"});
+      $("ai-body").appendChild(el("h3", null, "Per load band and model (routing by load): latency, cost and quality, measured"));
+      $("ai-body").appendChild(mt);
+      renderTable(mt, [["Live users", "band"], ["Model", "model"], ["Count", "count", 0], ["Share", "share", function (v) { return pct(v, 1); }],
+        ["p95 ms", "p95"], ["Cost / req", "cost", function (v) { return money(v, "R$"); }], ["Quality", "quality"]], mrows, null, null);
+    }
   }
   if (D.db && D.db.length) {
     show("db");
@@ -375,26 +409,58 @@
     $("db-body").appendChild(el("p", {"class": "note"}, "Each statement is judged by its tier's SLA (the SLA column): the plan's when the run had one, else the spec's (database p95 &lt; 100 ms)."));
   }
 
-  // ---------- cost ----------
-  if (D.cost) {
+  // ---------- the two kinds of cost, apart: what the test cost, what the platform will cost ----------
+  function kpi(id, v, l) { return '<div class="kpi" id="' + id + '"><div class="v">' + esc(v) + '</div><div class="l">' + l + "</div></div>"; }
+  var T = S.cost && S.cost.testing, P = S.cost && S.cost.production;
+  if (T) {
     show("cost");
-    var c = D.cost, cur = c.currency;
-    function kpi(id, v, l) { return '<div class="kpi" id="' + id + '"><div class="v">' + esc(v) + '</div><div class="l">' + l + "</div></div>"; }
-    var html = '<div class="kpis">' + kpi("cost-total", money(c.total, cur), "test cost" + (c.ai != null ? " (AI " + esc(money(c.ai, cur)) +
-        " + infrastructure " + esc(money(c.infrastructure, cur)) + ")" : "")) +
-      kpi("cost-user-hour", money(c.per_user_hour, cur), "per user-hour") +
-      kpi("cost-user-hours", num(c.user_hours, 3), "user-hours simulated") +
-      kpi("cost-request", money(c.per_request, cur), "per request") +
-      kpi("cost-success", money(c.per_successful, cur), "per successful request") + "</div>";
-    html += '<table id="projection-table"><thead><tr><th>Scaling target</th><th>Concurrent users</th><th>Usage</th><th>Infrastructure</th>' +
-      "<th>Projected monthly cost</th><th>Per user per month</th></tr></thead><tbody>";
-    Object.keys(c.projection).filter(function (k) { return k !== "assumptions"; }).forEach(function (k) {
-      var p = c.projection[k];
-      html += "<tr><td>" + esc(p.name || k) + "</td><td>" + int(p.users) + "</td><td>" + esc(money(p.ai, cur)) + "</td><td>" + esc(money(p.infrastructure, cur)) +
-        "</td><td data-key=total>" + esc(money(p.total, cur)) + "</td><td>" + esc(money(p.per_user_month, cur)) + "</td></tr>";
-    });
-    html += "</tbody></table><p class='note' id='projection-assumptions'>Projection: " + esc(c.projection.assumptions) + ".</p>";
+    var html = '<div class="kpis">' + kpi("test-cost-total", money(T.total_brl, "R$"), "this test's cost (the testing budget)") +
+      kpi("test-cost-ai", money(T.ai_brl, "R$"), "AI") +
+      kpi("test-cost-instances", money(T.instances.brl, "R$"), esc(T.instances.count + " × " + T.instances.type + " for " + num(T.instances.hours, 3) + " h")) +
+      kpi("test-cost-storage", money(T.storage.brl, "R$"), "results storage (" + int(T.storage.bytes) + " bytes)") + "</div>";
+    var models = Object.keys(T.ai_by_model_brl);
+    if (models.length) {
+      html += '<table id="test-cost-models"><thead><tr><th>Model</th><th>AI cost of this test</th></tr></thead><tbody>' + models.map(function (m) {
+        return "<tr><td>" + esc(m) + "</td><td data-key=cost>" + esc(money(T.ai_by_model_brl[m], "R$")) + "</td></tr>"; }).join("") + "</tbody></table>";
+    }
+    if (T.steps.length) {
+      html += '<table id="test-cost-steps"><thead><tr><th>At</th><th>Budget step</th><th>Why</th></tr></thead><tbody>' + T.steps.map(function (st) {
+        return "<tr><td>" + num(st.elapsed_s, 0) + " s</td><td data-key=step>" + esc(st.step) + "</td><td>" + esc(st.why) + "</td></tr>"; }).join("") + "</tbody></table>";
+    }
+    html += "<p class='note' id='test-cost-assumptions'>Currency BRL. " + esc(T.assumptions) + ".</p>";
     $("cost-body").innerHTML = html;
+  }
+  if (P || D.cost) {
+    show("production");
+    var c = D.cost, cur = c ? c.currency : "R$", ph = "";
+    if (P) {
+      var r = P.revenue_ratios;
+      ph += '<div class="kpis">' + kpi("production-per-user", P.per_user_per_month_brl == null ? "not measured" : money(P.per_user_per_month_brl, "R$"),
+          "per user per month (AI " + esc(money(P.ai_per_user_month_brl, "R$")) + " + infrastructure " + esc(money(P.infrastructure_per_user_month_brl, "R$")) + ")") +
+        kpi("production-ratios", r.status === "evaluated" ? pct(r.infrastructure_cost_ratio, 1) + " / " + pct(r.ai_cost_ratio, 1) : "not evaluated",
+          r.status === "evaluated" ? "infrastructure / AI of revenue (" + esc(money(r.revenue_per_user_month_brl, "R$")) + " a user-month)" : esc(r.status)) + "</div>";
+      var js = Object.keys(P.per_successful_interaction);
+      ph += '<table id="journeys-table"><thead><tr><th>Journey</th><th>Requests</th><th>Failed</th><th>AI cost, failed included</th><th>Per successful interaction</th></tr></thead><tbody>' +
+        js.map(function (j) { var x = P.per_successful_interaction[j];
+          return "<tr><td>" + esc(j) + "</td><td>" + int(x.requests) + "</td><td>" + int(x.failed) + "</td><td>" + esc(money(x.cost_brl, "R$")) +
+            "</td><td data-key=per_successful>" + esc(money(x.per_successful_interaction_brl, "R$")) + "</td></tr>"; }).join("") + "</tbody></table>";
+      ph += "<p class='note' id='production-assumptions'>Currency BRL. " + esc(P.assumptions) + ".</p>";
+    }
+    if (c) {
+      ph += '<div class="kpis">' + kpi("cost-user-hour", money(c.per_user_hour, cur), "per user-hour") +
+        kpi("cost-user-hours", num(c.user_hours, 3), "user-hours simulated") +
+        kpi("cost-request", money(c.per_request, cur), "per request") +
+        kpi("cost-success", money(c.per_successful, cur), "per successful request") + "</div>";
+      ph += '<table id="projection-table"><thead><tr><th>Scaling target</th><th>Concurrent users</th><th>Usage</th><th>Infrastructure</th>' +
+        "<th>Projected monthly cost</th><th>Per user per month</th></tr></thead><tbody>";
+      Object.keys(c.projection).filter(function (k) { return k !== "assumptions"; }).forEach(function (k) {
+        var p = c.projection[k];
+        ph += "<tr><td>" + esc(p.name || k) + "</td><td>" + int(p.users) + "</td><td>" + esc(money(p.ai, cur)) + "</td><td>" + esc(money(p.infrastructure, cur)) +
+          "</td><td data-key=total>" + esc(money(p.total, cur)) + "</td><td>" + esc(money(p.per_user_month, cur)) + "</td></tr>";
+      });
+      ph += "</tbody></table><p class='note' id='projection-assumptions'>Projection (currency " + esc(cur) + "): " + esc(c.projection.assumptions) + ".</p>";
+    }
+    $("production-body").innerHTML = ph;
   }
 
   // ---------- scenarios: a run of several, each with its own load (summary.json "scenarios") ----------

@@ -97,6 +97,7 @@ class ReportBrowserTest {
             assertThat(driver.findElement(By.id("capacity")).isDisplayed()).isTrue();
             assertThat(driver.findElement(By.id("ai")).isDisplayed()).isTrue();
             assertThat(driver.findElement(By.id("cost")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("production")).isDisplayed()).as("the production projection, apart").isTrue();
 
             long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(1360, (int) Math.min(height + 40, 7000)));

@@ -149,7 +149,7 @@ public final class SyntheticRun {
         }
         writer.finish(new RunResult(StopReason.COMPLETED, null, 0, aggregate));
         ResultsLogReader.Rebuilt rebuilt = new ResultsLogReader().read(dir);
-        SummaryJson.write(dir, SummaryJson.build(rebuilt.meta(), rebuilt.aggregate()));
+        SummaryJson.write(dir, SummaryJson.build(rebuilt.meta(), rebuilt.aggregate(), io.carga.report.summary.Judged.NONE, dir));
         return dir;
     }
 

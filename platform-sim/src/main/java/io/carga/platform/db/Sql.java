@@ -22,15 +22,34 @@ public final class Sql {
 
     private final DataSource ds;
     private final Timer timer;
+    private final long extraLatencyMs;
 
     public Sql(DataSource ds, Timer timer) {
+        this(ds, timer, 0);
+    }
+
+    /** @param extraLatencyMs the injected fault: each operation holds its connection this much longer */
+    public Sql(DataSource ds, Timer timer, long extraLatencyMs) {
         this.ds = ds;
         this.timer = timer;
+        this.extraLatencyMs = extraLatencyMs;
+    }
+
+    private void slowDown() throws SQLException {
+        if (extraLatencyMs > 0) {
+            try {
+                Thread.sleep(extraLatencyMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the injected database fault held the connection", e);
+            }
+        }
     }
 
     public <T> T query(String operation, Work<T> work) throws SQLException {
         long t0 = System.nanoTime();
         try (Connection c = ds.getConnection()) {
+            slowDown();
             return work.run(c);
         } finally {
             timer.record(operation, System.nanoTime() - t0);
@@ -41,6 +60,7 @@ public final class Sql {
     public <T> T transaction(String operation, Work<T> work) throws SQLException {
         long t0 = System.nanoTime();
         try (Connection c = ds.getConnection()) {
+            slowDown();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
