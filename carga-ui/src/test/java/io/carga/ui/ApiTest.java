@@ -122,10 +122,11 @@ class ApiTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().at("/change/from").asDouble()).isEqualTo(4);
         assertThat(changed.json().at("/change/to").asDouble()).isEqualTo(9);
+        assertThat(changed.json().at("/run/load/users").asDouble()).as("the answer shows the change").isEqualTo(9);
         await(() -> get("/api/v1/run").json().path("users").asInt() == 9);
         JsonNode run = get("/api/v1/run").json();
         assertThat(run.at("/load/users").asDouble()).isEqualTo(9);
-        assertThat(run.path("load_changes")).hasSize(1);
+        assertThat(run.path("load_changes")).as("once, though the engine hands it on too").hasSize(1);
         assertThat(run.path("steerable").asText()).isEqualTo("users");
 
         JsonNode history = get("/api/v1/history").json();

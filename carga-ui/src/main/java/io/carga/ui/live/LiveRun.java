@@ -116,8 +116,11 @@ public final class LiveRun {
         firing = List.copyOf(f);
     }
 
+    /** A change, as the engine hands it to the outputs, or at once when made through this run (then once). */
     private synchronized void changed(LoadChange c) {
-        changes.add(c);
+        if (!changes.contains(c)) {
+            changes.add(c);
+        }
     }
 
     private synchronized void finished(RunResult r) {
@@ -159,11 +162,15 @@ public final class LiveRun {
 
     /** Changes the user count; the engine checks and records it. */
     public LoadChange changeUsers(int n, double spawnRate, String by) {
-        return running().changeUsers(n, spawnRate, by);
+        LoadChange c = running().changeUsers(n, spawnRate, by);
+        changed(c); // the answer to the call shows it, not only the next interval's
+        return c;
     }
 
     public LoadChange changeRate(double perSecond, String by) {
-        return running().changeRate(perSecond, by);
+        LoadChange c = running().changeRate(perSecond, by);
+        changed(c);
+        return c;
     }
 
     /** Asks the run to stop gracefully. */
