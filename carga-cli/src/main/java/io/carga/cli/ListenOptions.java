@@ -4,6 +4,7 @@ import io.carga.core.load.Durations;
 import io.carga.observe.LivePlane;
 import io.carga.observe.metrics.RequestNames;
 import io.carga.observe.server.Listen;
+import io.carga.ui.LiveUi;
 import java.io.PrintStream;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -76,7 +77,9 @@ public final class ListenOptions {
             throw new UsageException("--listen-max-names must be at least 1, got " + maxNames);
         }
         try {
-            return LivePlane.open(l, remoteWrite, maxNames, out);
+            LivePlane plane = LivePlane.open(l, remoteWrite, maxNames, out);
+            LiveUi.on(plane); // the page and its API are there from the start, before a warm-up ends
+            return plane;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
