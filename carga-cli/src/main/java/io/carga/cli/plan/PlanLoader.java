@@ -242,7 +242,8 @@ public final class PlanLoader {
             Plan.Prometheus prom = prometheus(r.path("prometheus"));
             return new Plan(file, r.path("name").asText(file.getFileName().toString()), target, properties, scenarios, load,
                     new Tiers(tiers), thresholds, floors, alerts, exprs, stages, triggers,
-                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where);
+                    pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where,
+                    ShadowLimits.read(r.path("shadow"), (at, m) -> problem(at, 0, m)));
         }
 
         /** The pipeline's triggers, each read from its prose; two with one name would make --trigger ambiguous. */
