@@ -390,6 +390,11 @@
     '<div class="kpi"><div class="v">' + (G.saturated ? '<span class="bad">saturated</span>' : '<span class="good">healthy</span>') + '</div><div class="l">verdict</div></div></div>' +
     '<p class="note">Charts: ' + D.meta.points + " points, one per " + D.meta.bucket_s + " s (percentiles exact per interval, averaged when a point spans several); tables: whole-run histograms, exact.</p>";
 
+  // ---------- sections kept in files of their own (report-shadow.js), given the page's data and helpers ----------
+  (window.cargaSections || []).forEach(function (render) {
+    render({D: D, $: $, el: el, esc: esc, show: show, num: num, int: int, pct: pct, chart: chart, ms: ms, renderTable: renderTable, PALETTE: PALETTE});
+  });
+
   // ---------- table of contents ----------
   document.querySelectorAll("main > section.card h2").forEach(function (h) {
     var sec = h.parentNode;

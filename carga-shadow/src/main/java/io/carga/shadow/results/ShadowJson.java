@@ -18,6 +18,7 @@ import java.util.List;
  *  "endpoints": [{"endpoint", "requests", "sampled", "mirrored", "dropped", "candidate_errors", "diffs", "diff_rate",
  *                 "noise_fields": [...], "diff_fields": [...], "field_counts": {FIELD: N},
  *                 "primary_ms": {"p50","p95","p99"}, "candidate_ms": {...}, "delta_ms": {...},
+ *                 "distribution_ms": {"percentiles": [...], "primary": [...], "candidate": [...]},
  *                 "p99_delta_ci_ms": [LOW, HIGH], "p99_delta_ratio", "ai": {"primary": {...}, "candidate": {...}}}],
  *  "examples": [{"endpoint", "method", "target", "fields", "primary": {"status","ms","headers","body"}, "candidate": {...}}],
  *  "verdicts": [...]}   (verdicts: when a plan judged the run)
@@ -27,6 +28,7 @@ import java.util.List;
 public final class ShadowJson {
     public static final String FILE = "shadow.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double[] DISTRIBUTION = {0, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 100};
 
     private ShadowJson() {
     }
@@ -82,6 +84,7 @@ public final class ShadowJson {
             c.put("p" + pct, round3(e.latency().candidateMs(pct)));
             d.put("p" + pct, round3(e.deltaMs(pct)));
         }
+        distribution(n.putObject("distribution_ms"), e);
         n.putArray("p99_delta_ci_ms").add(round3(e.p99DeltaCiMs()[0])).add(round3(e.p99DeltaCiMs()[1]));
         double ratio = e.p99DeltaRatio();
         if (Double.isNaN(ratio)) {
@@ -95,6 +98,18 @@ public final class ShadowJson {
             ai.set("candidate", ai(e.aiCandidate()));
         }
         return n;
+    }
+
+    /** Both sides at fixed percentiles, for the report's comparison chart. */
+    private static void distribution(ObjectNode n, EndpointFigures e) {
+        ArrayNode ps = n.putArray("percentiles");
+        ArrayNode p = n.putArray("primary");
+        ArrayNode c = n.putArray("candidate");
+        for (double pct : DISTRIBUTION) {
+            ps.add(pct);
+            p.add(round3(e.latency().primaryMs(pct)));
+            c.add(round3(e.latency().candidateMs(pct)));
+        }
     }
 
     private static ObjectNode ai(AiSide s) {
