@@ -40,7 +40,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
                              double llmTimeScale, FaultSettings faults, Map<String, Quota> quotas,
                              String whatsappAppSecret, String whatsappVerifyToken, String tokenSecret,
                              Duration tokenTtl, int passwordIterations, long maxBodyBytes, long maxUploadBytes,
-                             double brlPerUsd) {
+                             double brlPerUsd, io.carga.platform.http.Planted planted) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -105,6 +105,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         b.whatsappAppSecret = whatsappAppSecret; b.whatsappVerifyToken = whatsappVerifyToken;
         b.tokenSecret = tokenSecret; b.tokenTtl = tokenTtl; b.passwordIterations = passwordIterations;
         b.maxBodyBytes = maxBodyBytes; b.maxUploadBytes = maxUploadBytes; b.brlPerUsd = brlPerUsd;
+        b.planted = planted;
         return b;
     }
 
@@ -127,6 +128,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private double brlPerUsd = DEFAULT_BRL_PER_USD;
+        private io.carga.platform.http.Planted planted = io.carga.platform.http.Planted.NONE;
 
         private Builder() {}
 
@@ -156,11 +158,13 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder brlPerUsd(double v) { brlPerUsd = v; return this; }
+        /** Run as a shadow candidate with these planted changes (platform-sim --candidate). */
+        public Builder planted(io.carga.platform.http.Planted v) { planted = v; return this; }
 
         public PlatformConfig build() {
             return new PlatformConfig(host, port, jdbcUrl, dbPoolSize, seed, llmSeed, llmTimeScale, faults, quotas,
                     whatsappAppSecret, whatsappVerifyToken, tokenSecret, tokenTtl, passwordIterations, maxBodyBytes,
-                    maxUploadBytes, brlPerUsd);
+                    maxUploadBytes, brlPerUsd, planted);
         }
     }
 }
