@@ -10,7 +10,7 @@ source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
 JAVA_HOME=$(carga_find_jdk); export JAVA_HOME
 SECS=${1:-25}; RATE=${2:-500}; PROXY_PORT=${PROXY_PORT:-18100}
 "$ROOT/carga" --version >/dev/null   # build first, outside the measurement
-start_nginx "${PORT:-18080}"
+PORT=${PORT:-18080}; start_nginx "$PORT"
 work=$(mktemp -d)
 nginx_stop=$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT\$//")
 trap 'kill ${shadow:-} 2>/dev/null || true; rm -rf "$work"; eval "$nginx_stop"' EXIT
