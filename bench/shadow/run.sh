@@ -31,7 +31,8 @@ proxy() { # $1: share; starts carga shadow in the background
   # the proxy's JIT warms on the same path first, as quick mode's warm-up does for carga itself
   "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration 5s --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
 }
-stop_proxy() { kill -INT "$shadow"; wait "$shadow" || true; shadow=; }
+# SIGTERM: a background job of a script ignores SIGINT; the JVM then runs carga shadow's hook, which writes the results
+stop_proxy() { kill -TERM "$shadow"; wait "$shadow" || true; shadow=; }
 
 read -r d50 d99 dmax derr dn < <(load "$URL" direct)
 echo "direct to nginx:              p50 $d50 ms, p99 $d99 ms, max $dmax ms, errors $derr of $dn" | tee -a "$OUT"
