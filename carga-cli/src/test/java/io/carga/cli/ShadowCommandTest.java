@@ -116,6 +116,37 @@ class ShadowCommandTest {
     }
 
     @Test
+    void theReportShowsTheShadowSectionInABrowser(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.carga.report.html.HeadlessChromium.available(), "no chromium and chromium-driver");
+        HttpServer primary = service("pro");
+        HttpServer candidate = service("enterprise");
+        Path log = Files.writeString(dir.resolve("access.log"),
+                "10.0.0.1 - - [07/Dec/2026:09:00:00 -0300] \"GET /api/v1/business/biz_1?token=s3cr3t HTTP/1.1\" 200 10 \"-\" \"curl\"\n".repeat(10));
+        Path out = dir.resolve("run");
+        try {
+            assertThat(Cli.run("shadow", "--replay", log.toString(), "--primary", url(primary), "--candidate", url(candidate),
+                    "--out", out.toString(), "-q").exit()).isZero();
+        } finally {
+            primary.stop(0);
+            candidate.stop(0);
+        }
+        try (var chromium = io.carga.report.html.HeadlessChromium.start(dir)) {
+            assertThat(chromium.open(out.resolve("report.html"))).as("%s", chromium.problems()).isTrue();
+            assertThat(chromium.problems()).as("console errors").isEmpty();
+            var d = chromium.driver();
+            assertThat(d.findElement(org.openqa.selenium.By.id("shadow")).isDisplayed()).isTrue();
+            var row = d.findElement(org.openqa.selenium.By.cssSelector("#shadow-table tbody tr"));
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector("td[data-key=endpoint]")).getText()).isEqualTo("GET /api/v1/business/{id}");
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector("td[data-key=diff]")).getText()).isEqualTo("$.plan");
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector("td[data-key=diffs]")).getText()).isEqualTo("10");
+            String example = d.findElement(org.openqa.selenium.By.id("shadow-example-0")).getText();
+            assertThat(example).contains("\"pro\"", "\"enterprise\"");
+            assertThat(d.findElement(org.openqa.selenium.By.id("shadow-examples")).getText()).contains("token=***").doesNotContain("s3cr3t");
+            assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#chart-shadow canvas"))).isNotEmpty();
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         String[][] cases = {
                 {"shadow", "--primary", "http://127.0.0.1:1", "--candidate", "http://127.0.0.1:2"},
