@@ -28,8 +28,8 @@ proxy() { # $1: share; starts carga shadow in the background
     --share "$1" --out "$work/shadow-$1" -q >"$work/shadow-$1.log" 2>&1 &
   shadow=$!
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PROXY_PORT/ping" && break; sleep 0.1; done
-  # the proxy's JIT warms on the same path first, as quick mode's warm-up does for carga itself
-  "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration 5s --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
+  # the proxy's JIT warms on the same path first (10 s: its first seconds hold 100-500 ms tails), as quick mode warms carga itself
+  "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration 10s --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
 }
 # SIGTERM: a background job of a script ignores SIGINT; the JVM then runs carga shadow's hook, which writes the results
 stop_proxy() { kill -TERM "$shadow"; wait "$shadow" || true; shadow=; }
