@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentMap;
 public final class ShadowResults {
     /** Bootstrap resamples for the p99 delta's confidence interval. */
     public static final int RESAMPLES = 1000;
+    /**
+     * Endpoints kept apart at most. Paths that no template groups (a scanner's, or ids the automatic grouping
+     * does not see) would otherwise grow the statistics without bound; past this many, new ones share {@link #OTHER}.
+     */
+    public static final int MAX_ENDPOINTS = 500;
+    public static final String OTHER = "(other endpoints)";
     private final ConcurrentMap<String, EndpointStats> endpoints = new ConcurrentHashMap<>();
     private final Ignored ignored;
     private final Masking masking;
@@ -34,11 +40,21 @@ public final class ShadowResults {
     }
 
     public EndpointStats endpoint(String name) {
-        return endpoints.computeIfAbsent(name, n -> new EndpointStats(n, n.hashCode()));
+        EndpointStats known = endpoints.get(name);
+        if (known != null) {
+            return known;
+        }
+        String kept = endpoints.size() < MAX_ENDPOINTS ? name : OTHER; // a race may let a few past the cap: harmless
+        return endpoints.computeIfAbsent(kept, n -> new EndpointStats(n, n.hashCode()));
     }
 
     public void add(Comparison c) {
         endpoint(c.endpoint()).add(c, ignored, masking, prices, scorer);
+    }
+
+    /** How many endpoints are kept apart (at most {@link #MAX_ENDPOINTS}, and {@link #OTHER}). */
+    public int size() {
+        return endpoints.size();
     }
 
     /** Every endpoint's figures, by name. */
