@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "carga", mixinStandardHelpOptions = true, version = "carga 0.1.0",
         description = "Load testing and performance engineering for AI-heavy web products.",
         subcommands = {RunCommand.class, ReportCommand.class, DemoCommand.class, TargetCommand.class,
-                InitCommand.class, PipelineCommand.class, PlanCommand.class, DashboardsCommand.class, UiCommand.class, BudgetCommand.class})
+                InitCommand.class, PipelineCommand.class, PlanCommand.class, DashboardsCommand.class, UiCommand.class, BudgetCommand.class,
+                ShadowCommand.class})
 public final class Main implements Runnable {
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Unmatched;
         description = {"Run the reference target: the AI Departments Platform simulator on embedded PostgreSQL.",
                 "Options: --port P (8080), --jdbc-url URL, --seed-data B,U[,G[,M]] | none, --llm-time-scale X,",
                 "--quota-scale X, --error-rate X, --extra-latency-ms N, --stall-every-ms N --stall-for-ms N,",
-                "--slow-stream-factor X (see platform-sim/README.md)."})
+                "--slow-stream-factor X, --candidate [--candidate-latency-ms N] (see platform-sim/README.md)."})
 final class TargetCommand implements Callable<Integer> {
     @Unmatched
     List<String> options = new ArrayList<>();

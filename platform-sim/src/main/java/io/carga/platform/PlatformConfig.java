@@ -37,12 +37,13 @@ import java.util.Map;
  * @param brlPerUsd          R$ per US dollar, turning the spec's per-token prices into {@code cost_per_ai_request}
  * @param dbExtraLatencyMs   injected database fault: every query holds its pooled connection this much longer
  *                           (0: none), so with a small pool the database's time grows with load, as a slow one's does
+ * @param planted            the changes a shadow candidate answers with ({@code --candidate}), or {@code Planted.NONE}
  */
 public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSize, Seeder.Plan seed, long llmSeed,
                              double llmTimeScale, FaultSettings faults, Map<String, Quota> quotas,
                              String whatsappAppSecret, String whatsappVerifyToken, String tokenSecret,
                              Duration tokenTtl, int passwordIterations, long maxBodyBytes, long maxUploadBytes,
-                             double brlPerUsd, long dbExtraLatencyMs) {
+                             double brlPerUsd, long dbExtraLatencyMs, io.carga.platform.http.Planted planted) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -111,6 +112,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         b.tokenSecret = tokenSecret; b.tokenTtl = tokenTtl; b.passwordIterations = passwordIterations;
         b.maxBodyBytes = maxBodyBytes; b.maxUploadBytes = maxUploadBytes; b.brlPerUsd = brlPerUsd;
         b.dbExtraLatencyMs = dbExtraLatencyMs;
+        b.planted = planted;
         return b;
     }
 
@@ -134,6 +136,7 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private double brlPerUsd = DEFAULT_BRL_PER_USD;
         private long dbExtraLatencyMs;
+        private io.carga.platform.http.Planted planted = io.carga.platform.http.Planted.NONE;
 
         private Builder() {}
 
@@ -164,11 +167,13 @@ public record PlatformConfig(String host, int port, String jdbcUrl, int dbPoolSi
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder brlPerUsd(double v) { brlPerUsd = v; return this; }
         public Builder dbExtraLatencyMs(long v) { dbExtraLatencyMs = v; return this; }
+        /** Run as a shadow candidate with these planted changes (platform-sim --candidate). */
+        public Builder planted(io.carga.platform.http.Planted v) { planted = v; return this; }
 
         public PlatformConfig build() {
             return new PlatformConfig(host, port, jdbcUrl, dbPoolSize, seed, llmSeed, llmTimeScale, faults, quotas,
                     whatsappAppSecret, whatsappVerifyToken, tokenSecret, tokenTtl, passwordIterations, maxBodyBytes,
-                    maxUploadBytes, brlPerUsd, dbExtraLatencyMs);
+                    maxUploadBytes, brlPerUsd, dbExtraLatencyMs, planted);
         }
     }
 }

@@ -85,7 +85,7 @@ public final class PlatformSim implements AutoCloseable {
             QuotaLimiter quotas = new QuotaLimiter(config.quotas(), System::nanoTime);
             LlmSimulator llm = new LlmSimulator(config.llmSeed(), config.llmTimeScale(), faults, quotas, metrics);
 
-            Router router = new Router(json, metrics, tokens, config.maxBodyBytes());
+            Router router = new Router(json, metrics, tokens, config.maxBodyBytes()).planting(config.planted());
             new OpsRoutes(sql, metrics, faults).register(router);
             new AuthRoutes(sql, hasher, tokens).register(router);
             new AiRoutes(new AiService(llm, sql), sql).register(router);

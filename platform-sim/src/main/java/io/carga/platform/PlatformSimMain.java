@@ -29,6 +29,9 @@ import java.util.Map;
  *   --password-iterations N   PBKDF2 iterations (100000)
  *   --brl-per-usd X           R$ per US dollar for cost_per_ai_request (5.0, carga-ai's default)
  *   --db-extra-latency-ms N   injected database fault: each query holds its connection N ms longer (0)
+ *   --candidate               run as a shadow candidate with planted changes: GET /api/v1/business/{id} answers
+ *                             "status": "trial", GET /api/v1/business/{id}/generations answers 50 ms later
+ *   --candidate-latency-ms N  the candidate's extra latency on that route (50)
  * </pre>
  */
 public final class PlatformSimMain {
@@ -67,8 +70,14 @@ public final class PlatformSimMain {
         long every = 0;
         long stallFor = 0;
         double slow = 1;
+        boolean candidate = false;
+        long candidateMs = 50;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--candidate")) {
+                candidate = true; // a flag: no value
+                continue;
+            }
             if (a.equals("--help") || a.equals("-h")) {
                 throw new IllegalArgumentException("usage: platform-sim [--port P] [--jdbc-url URL] [--seed-data B,U[,G[,M]]] ...");
             }
@@ -105,6 +114,7 @@ public final class PlatformSimMain {
                     case "--token-secret" -> b.tokenSecret(value);
                     case "--password-iterations" -> b.passwordIterations(Integer.parseInt(value));
                     case "--brl-per-usd" -> b.brlPerUsd(Double.parseDouble(value));
+                    case "--candidate-latency-ms" -> candidateMs = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown option " + key);
                 }
             } catch (NumberFormatException e) {
@@ -112,6 +122,9 @@ public final class PlatformSimMain {
             }
         }
         b.faults(new FaultSettings(errorRate, Map.of(), extra, every, stallFor, slow));
+        if (candidate) {
+            b.planted(io.carga.platform.http.Planted.candidate(candidateMs));
+        }
         return b.build();
     }
 

@@ -24,13 +24,14 @@ import java.util.Set;
  * @param triggers   the pipeline's triggers, in the plan's order ({@code daily: 3:00 AM UTC-3}…)
  * @param where      where each part of the plan was written, for warnings that point at a line:column
  * @param costs      the testing budget, cost limits, prices and the production projection's assumptions
+ * @param shadow     what {@code carga shadow --plan} judges ({@code shadow:}), or {@link ShadowLimits#NONE}
  */
 public record Plan(Path file, String name, String target, Map<String, String> properties,
                    Map<String, ScenarioRef> scenarios, Stage load, Tiers tiers, List<Threshold> thresholds,
                    List<Threshold> floors, List<AlertRule> alerts, Map<String, String> alertExprs, Map<String, Stage> stages, List<Trigger> triggers,
                    boolean continueOnFailure, Controls controls, Adaptive adaptive, Prometheus prometheus,
                    Map<String, Integer> scalingTargets, Set<String> secrets, Set<String> pipelineStages,
-                   Locations where, CostPlan costs) {
+                   Locations where, CostPlan costs, ShadowLimits shadow) {
 
     /** A user kind: a class on the classpath or a .java file (relative to the plan), with its weight. */
     public record ScenarioRef(String name, String source, int weight) {

@@ -246,7 +246,8 @@ public final class PlanLoader {
             return new Plan(file, r.path("name").asText(file.getFileName().toString()), target, properties, scenarios, load,
                     new Tiers(tiers), thresholds, floors, alerts, exprs, stages, triggers,
                     pipeline.path("continue_on_failure").asBoolean(false), controls, adaptive, prom, scaling, Set.copyOf(secrets), Set.copyOf(fromPipeline), where,
-                    costs);
+                    costs,
+                    ShadowLimits.read(r.path("shadow"), (at, m) -> problem(at, 0, m)));
         }
 
         /** The pipeline's triggers, each read from its prose; two with one name would make --trigger ambiguous. */

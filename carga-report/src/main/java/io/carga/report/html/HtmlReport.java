@@ -27,6 +27,7 @@ public final class HtmlReport {
                 .replace("/*UPLOT_CSS*/", classpath(uplot + "uPlot.min.css"))
                 .replace("/*CSS*/", resource("report.css"))
                 .replace("/*UPLOT_JS*/", classpath(uplot + "uPlot.iife.min.js"))
+                .replace("/*SECTIONS_JS*/", resource("report-shadow.js"))
                 .replace("/*APP_JS*/", resource("report.js"))
                 .replace("/*DATA*/", safeData);
     }

@@ -96,6 +96,7 @@ public final class ReportBuilder {
             }
         });
         data.set("cost", cost == null ? null : cost.json());
+        data.set("shadow", shadow(dir));
 
         String title = "carga report · " + run.meta().scenario() + " · " + summary.path("run_id").asText();
         String html = HtmlReport.render(title, JSON.writeValueAsString(data));
@@ -103,6 +104,12 @@ public final class ReportBuilder {
         ResultsFiles.writeAtomically(out, html);
         LocustCsv.write(dir, a, timeline);
         return new Built(out, Files.size(out), grade, recs, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A shadow run's shadow.json (carga-shadow writes it; read here as a file format, with no dependency), or null. */
+    private static JsonNode shadow(Path dir) throws IOException {
+        Path f = dir.resolve("shadow.json");
+        return Files.exists(f) ? JSON.readTree(f.toFile()) : null;
     }
 
     /** Counts newlines as bytes: decoding a long run's time series into lines, only to count them, took longer than reading it. */

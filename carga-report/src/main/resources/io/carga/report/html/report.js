@@ -488,6 +488,16 @@
     '<div class="kpi"><div class="v">' + (G.saturated ? '<span class="bad">saturated</span>' : '<span class="good">healthy</span>') + '</div><div class="l">verdict</div></div></div>' +
     '<p class="note">Charts: ' + D.meta.points + " points, one per " + D.meta.bucket_s + " s (percentiles exact per interval, averaged when a point spans several); tables: whole-run histograms, exact.</p>";
 
+  // ---------- sections kept in files of their own (report-shadow.js), given the page's data and helpers ----------
+  // a section that fails is left out with a note, and the rest of the page still works
+  (window.cargaSections || []).forEach(function (render) {
+    try {
+      render({D: D, $: $, el: el, esc: esc, show: show, num: num, int: int, pct: pct, chart: chart, ms: ms, renderTable: renderTable, PALETTE: PALETTE});
+    } catch (e) {
+      document.querySelector("main").appendChild(el("p", {"class": "warnbox"}, "A report section could not be drawn: " + esc(e.message)));
+    }
+  });
+
   // ---------- table of contents ----------
   document.querySelectorAll("main > section.card h2").forEach(function (h) {
     var sec = h.parentNode;

@@ -39,12 +39,19 @@ public final class Router {
     private final TokenService tokens;
     private final long maxBodyBytes;
     private final Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
+    private Planted planted = Planted.NONE;
 
     public Router(ObjectMapper json, SimMetrics metrics, TokenService tokens, long maxBodyBytes) {
         this.json = json;
         this.metrics = metrics;
         this.tokens = tokens;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Plants a shadow candidate's changes ({@code --candidate}) in every route's answers. */
+    public Router planting(Planted p) {
+        this.planted = p;
+        return this;
     }
 
     /** {@code path} uses Helidon syntax ({@code /x/{id}}, trailing {@code /*}); it is also the metrics label. */
@@ -78,8 +85,10 @@ public final class Router {
 
     private void run(String method, String route, Access access, Endpoint endpoint, ServerRequest req, ServerResponse res) {
         Exchange ex = new Exchange(req, res, json, maxBodyBytes);
+        ex.answers(body -> planted.answer(route, body));
         metrics.requestStarted();
         try {
+            planted.before(route);
             if (access == Access.USER) {
                 ex.principal(authenticate(ex));
             }

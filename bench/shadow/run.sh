@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# What carga shadow adds to the primary path: carga in open model at a constant rate (wrk2-style, latency from
+# the intended start) against nginx directly, then through the shadow proxy without mirroring (--share 0%), then
+# with every request mirrored (--share 100%, candidate = the same nginx), in the same script run.
+# Goal (issue 22): p99 added under 1 ms, and no primary error.
+#   bench/shadow/run.sh [SECONDS=25] [RATE=500]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
+JAVA_HOME=$(carga_find_jdk); export JAVA_HOME
+SECS=${1:-25}; RATE=${2:-500}; PROXY_PORT=${PROXY_PORT:-18100}
+"$ROOT/carga" --version >/dev/null   # build first, outside the measurement
+PORT=${PORT:-18080}; start_nginx "$PORT"
+work=$(mktemp -d)
+nginx_stop=$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT\$//")
+trap 'kill ${shadow:-} 2>/dev/null || true; rm -rf "$work"; eval "$nginx_stop"' EXIT
+mkdir -p "$ROOT/bench/out"; OUT="$ROOT/bench/out/shadow-$(date +%Y%m%d-%H%M%S).txt"
+{ machine_line; echo "# $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); nginx 1 worker; ${SECS}s per leg at ${RATE}/s, open model, 64 connections at most"; } | tee "$OUT"
+
+load() { # $1: URL, $2: name; prints "p50 p99 max errors count" from summary.json
+  "$ROOT/carga" run --url "$1" --rate "${RATE}/s" --max-users 64 --duration "${SECS}s" --out "$work/$2" -q >"$work/$2.log" 2>&1 || true
+  python3 -c "
+import json; t = json.load(open('$work/$2/summary.json'))['total']; l = t['latency_ms']
+print(l['p50'], l['p99'], l['max'], t['errors'], t['count'])"
+}
+proxy() { # $1: share; starts carga shadow in the background
+  "$ROOT/carga" shadow --listen "127.0.0.1:$PROXY_PORT" --primary "http://127.0.0.1:$PORT" --candidate "http://127.0.0.1:$PORT" \
+    --share "$1" --out "$work/shadow-$1" -q >"$work/shadow-$1.log" 2>&1 &
+  shadow=$!
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PROXY_PORT/ping" && break; sleep 0.1; done
+  # the proxy's JIT warms on the same path first (10 s: its first seconds hold 100-500 ms tails), as quick mode warms carga itself
+  "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration 10s --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
+}
+# SIGTERM: a background job of a script ignores SIGINT; the JVM then runs carga shadow's hook, which writes the results
+stop_proxy() { kill -TERM "$shadow"; wait "$shadow" || true; shadow=; }
+
+read -r d50 d99 dmax derr dn < <(load "$URL" direct)
+echo "direct to nginx:              p50 $d50 ms, p99 $d99 ms, max $dmax ms, errors $derr of $dn" | tee -a "$OUT"
+proxy 0%
+read -r p50 p99 pmax perr pn < <(load "http://127.0.0.1:$PROXY_PORT/ping" plain)
+stop_proxy
+echo "through the proxy, no mirror: p50 $p50 ms, p99 $p99 ms, max $pmax ms, errors $perr of $pn" | tee -a "$OUT"
+proxy 100%
+read -r m50 m99 mmax merr mn < <(load "http://127.0.0.1:$PROXY_PORT/ping" mirrored)
+stop_proxy
+mirrored=$(python3 -c "import json; t = json.load(open('$work/shadow-100%/shadow.json'))['totals']; print(t['mirrored'], 'mirrored,', t['dropped'], 'dropped,', t['diffs'], 'diffs')")
+echo "through the proxy, 100% mirrored: p50 $m50 ms, p99 $m99 ms, max $mmax ms, errors $merr of $mn ($mirrored)" | tee -a "$OUT"
+awk -v d="$d99" -v p="$p99" -v m="$m99" -v e1="$perr" -v e2="$merr" 'BEGIN {
+  printf "p99 added by the proxy: %.3f ms without mirroring, %.3f ms with every request mirrored (goal < 1 ms); mirroring itself: %.3f ms; primary errors %d (goal 0)\n", p - d, m - d, m - p, e1 + e2 }' | tee -a "$OUT"

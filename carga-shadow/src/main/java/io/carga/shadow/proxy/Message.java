@@ -1,0 +1,36 @@
+package io.carga.shadow.proxy;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Header maps as the shadow proxy keeps them: names compared without case (HTTP's rule), values in the order
+ * they came, the map itself unmodifiable.
+ */
+public final class Message {
+    private Message() {
+    }
+
+    /** An unmodifiable, case-insensitive copy of {@code headers}. */
+    public static Map<String, List<String>> headers(Map<String, List<String>> headers) {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> {
+            if (k != null) {
+                copy.merge(k, List.copyOf(v), (a, b) -> {
+                    List<String> both = new java.util.ArrayList<>(a);
+                    both.addAll(b);
+                    return List.copyOf(both);
+                });
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** The first value of {@code name}, or null. */
+    public static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}
