@@ -36,8 +36,9 @@ class CandidateFailureTest {
             });
             JsonNode e = endpoint(json, BUSINESS);
             assertThat(e.path("requests").asLong()).isEqualTo(200);
-            assertThat(e.path("dropped").asLong()).isGreaterThanOrEqualTo(100);
-            assertThat(e.path("candidate_errors").asLong()).isGreaterThanOrEqualTo(100);
+            // the second half's mirrors fail (a mirror in flight as the candidate went may still be answered)
+            assertThat(e.path("dropped").asLong()).isGreaterThanOrEqualTo(95);
+            assertThat(e.path("candidate_errors").asLong()).isGreaterThanOrEqualTo(95);
             assertThat(e.path("mirrored").asLong() + e.path("dropped").asLong()).isEqualTo(200);
             assertThat(json.path("totals").path("dropped").asLong()).isEqualTo(e.path("dropped").asLong());
         }

@@ -29,8 +29,17 @@ class SamplingTest {
                 run.finish(Duration.ofSeconds(10));
             }
             Map<String, ?> seen = candidate.byBusiness;
-            assertThat(seen).isNotEmpty();
-            seen.forEach((biz, n) -> assertThat(((java.util.concurrent.atomic.AtomicLong) n).get()).as(biz).isEqualTo(8));
+            Sampler sampler = new Sampler(0.3, SampleKey.parse("header:X-Business-Id"), Set.of("GET"));
+            Set<String> chosen = new java.util.TreeSet<>();
+            for (int b = 0; b < 50; b++) {
+                if (sampler.sampled(get("biz_" + b))) {
+                    chosen.add("biz_" + b);
+                }
+            }
+            // exactly the hash's businesses reach the candidate; each with its 8 requests, but for a mirror the
+            // bounded queue dropped on a busy machine (dropped mirrors are counted, never retried)
+            assertThat(new java.util.TreeSet<>(seen.keySet())).isEqualTo(chosen);
+            seen.forEach((biz, n) -> assertThat(((java.util.concurrent.atomic.AtomicLong) n).get()).as(biz).isBetween(6L, 8L));
             assertThat(seen.size()).isBetween(5, 25); // about 30 % of 50
         }
     }
