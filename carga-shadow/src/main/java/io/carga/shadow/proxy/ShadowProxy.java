@@ -159,6 +159,12 @@ public final class ShadowProxy implements AutoCloseable {
     public void close(Duration grace) {
         server.stop(1);
         handlers.shutdown();
+        try {
+            // a handler offers its mirror after answering the client: let it, or it would count as dropped
+            handlers.awaitTermination(Math.max(1, grace.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         queue.close(grace);
         for (MirrorQueue.Job j : queue.leftOver()) {
             results.endpoint(j.endpoint()).dropped();
