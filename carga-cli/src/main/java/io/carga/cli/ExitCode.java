@@ -13,13 +13,16 @@ package io.carga.cli;
  * <tr><td>5</td><td>BUDGET</td><td>stopped by the budget guard: the test itself would cost more than its limit</td></tr>
  * <tr><td>6</td><td>CUT_SHORT</td><td>stopped by the maximum duration (the plan's auto-shutdown) before the load plan's
  * end, and the plan does not accept that ({@code cost_controls.accept_auto_shutdown})</td></tr>
+ * <tr><td>7</td><td>CLIENT_ABORTED</td><td>{@code carga db}: a database client aborted (an SQL error pgbench does not
+ * retry, a lost connection, a script's run-time error); the figures are incomplete. pgbench itself exits 2 here, which
+ * carga keeps for a command line that is wrong</td></tr>
  * <tr><td>130</td><td>INTERRUPTED</td><td>stopped by Ctrl-C or SIGTERM; results are still written. A signal ends the
  * JVM itself, so the process status is the JVM's (130 for SIGINT, 143 for SIGTERM); 130 is what a caller of
  * {@link Main#execute} gets, and what {@code carga report} gives for a run that ended abruptly.</td></tr>
  * </table>
  *
- * <p>When several apply, the first of this order wins: interrupted, budget, aborted, cut short, invalid run,
- * thresholds failed.
+ * <p>When several apply, the first of this order wins: interrupted, client aborted, budget, aborted, cut short,
+ * invalid run, thresholds failed.
  */
 public enum ExitCode {
     OK(0),
@@ -29,6 +32,7 @@ public enum ExitCode {
     INVALID_RUN(4),
     BUDGET(5),
     CUT_SHORT(6),
+    CLIENT_ABORTED(7),
     INTERRUPTED(130);
 
     private final int code;

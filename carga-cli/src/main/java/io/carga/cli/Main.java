@@ -4,7 +4,7 @@ import io.carga.cli.budget.BudgetCommand;
 import io.carga.cli.plan.InitCommand;
 import io.carga.cli.plan.PipelineCommand;
 import io.carga.cli.plan.PlanCommand;
-import io.carga.pgbench.cli.DbCommand;
+import io.carga.cli.db.DbCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,9 +47,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
-        DbResults db = new DbResults();
-        cmd.addSubcommand("db", new DbCommand(db)); // an instance: it is handed its results folder
-        cmd.getSubcommands().get("db").addMixin("listen", db.listen); // --listen, which carga-pgbench does not know
+        cmd.addSubcommand("db", new DbCommand());
         cmd.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("carga: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Option;
 
 /** Where results go and how chatty the console is. */
-final class OutputOptions {
+public final class OutputOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default results/<timestamp>).")
     Path out;
 
@@ -18,7 +18,7 @@ final class OutputOptions {
     }
 
     /** {@code results/<yyyyMMdd-HHmmss>}: every command that writes a results folder names it so. */
-    static Path defaultDir() {
+    public static Path defaultDir() {
         return Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 }

@@ -3,6 +3,7 @@ package io.carga.cli;
 import io.carga.cli.plan.Judge;
 import io.carga.core.config.Defaults;
 import io.carga.core.config.RunConfig;
+import io.carga.core.engine.Driver;
 import io.carga.core.engine.Engine;
 import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.Output;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one configured load test with the standard outputs (progress, results log, end summary), stops it
- * gracefully on Ctrl-C or SIGTERM, and maps how it ended to an exit code.
+ * gracefully on Ctrl-C or SIGTERM, and maps how it ended to an exit code. Every run the CLI starts goes through
+ * here: carga's virtual users, and the loads that drive their own clients ({@code carga db}, {@code carga shadow}).
  */
 public final class RunLauncher {
     private final PrintStream out;
@@ -38,22 +40,37 @@ public final class RunLauncher {
     private final String stage;
     private final CostInputs costs;
     private final Ledger ledger;
+    private final SeriesRoles roles;
+    private final boolean consoleSummary;
 
     public RunLauncher(PrintStream out) {
-        this(out, null, "", CostInputs.defaults(), null);
+        this(out, null, "", CostInputs.defaults(), null, SeriesRoles.REQUESTS, true);
     }
 
-    private RunLauncher(PrintStream out, LivePlane live, String stage, CostInputs costs, Ledger ledger) {
+    private RunLauncher(PrintStream out, LivePlane live, String stage, CostInputs costs, Ledger ledger, SeriesRoles roles,
+                        boolean consoleSummary) {
         this.out = out;
         this.live = live;
         this.stage = stage;
         this.costs = costs;
         this.ledger = ledger;
+        this.roles = roles;
+        this.consoleSummary = consoleSummary;
     }
 
     /** The same launcher feeding {@code plane} (null: none) with runs labelled {@code stage}. */
     public RunLauncher live(LivePlane plane, String stageName) {
-        return new RunLauncher(out, plane, stageName == null ? "" : stageName, costs, ledger);
+        return new RunLauncher(out, plane, stageName == null ? "" : stageName, costs, ledger, roles, consoleSummary);
+    }
+
+    /** The same launcher telling the live plane what its runs' series are ({@code carga db}'s scripts and statements). */
+    public RunLauncher roles(SeriesRoles seriesRoles) {
+        return new RunLauncher(out, live, stage, costs, ledger, seriesRoles, consoleSummary);
+    }
+
+    /** The same launcher without the end summary table: for a driver that prints its own report ({@code carga db}). */
+    public RunLauncher withoutConsoleSummary() {
+        return new RunLauncher(out, live, stage, costs, ledger, roles, false);
     }
 
     /**
@@ -61,7 +78,7 @@ public final class RunLauncher {
      * results folder, {@link Ledger#beside}).
      */
     public RunLauncher costs(CostInputs inputs, Ledger into) {
-        return new RunLauncher(out, live, stage, inputs, into);
+        return new RunLauncher(out, live, stage, inputs, into, roles, consoleSummary);
     }
 
     /** The results of a launched run. */
@@ -74,6 +91,15 @@ public final class RunLauncher {
 
     /** With a plan's {@link Judge}: its thresholds and alert rules run as outputs, and it gives the exit code. */
     public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge)
+            throws IOException, InterruptedException {
+        return launch(config, dir, quiet, extra, judge, null, new MetricsHub());
+    }
+
+    /**
+     * A run whose load is {@code driver}'s (null: carga's virtual users), recording into {@code hub}. {@code extra}
+     * outputs come before the judge's and the end summary's.
+     */
+    public Launched launch(RunConfig config, Path dir, boolean quiet, List<Output> extra, Judge judge, Driver driver, MetricsHub hub)
             throws IOException, InterruptedException {
         // protocol settings are checked before the results folder exists: a configuration error runs nothing
         List<Output> protocolOutputs = ProtocolOutputs.forRun(config, out, dir);
@@ -96,7 +122,7 @@ public final class RunLauncher {
         if (live != null) {
             // after the judge's outputs: the thresholds' live state is then this interval's
             Judgements judged = judge == null ? Judgements.NONE : judge.live();
-            outputs.addAll(live.forRun(stage, SeriesRoles.REQUESTS, judged));
+            outputs.addAll(live.forRun(stage, roles, judged));
             LiveUi ui = LiveUi.on(live);
             if (ui != null) {
                 outputs.add(ui.forRun(dir, judged));
@@ -106,8 +132,8 @@ public final class RunLauncher {
             }
         }
         // last: the thresholds and alerts have finished when it writes summary.json with their verdicts
-        outputs.add(judge == null ? new EndSummaryOutput(dir, out) : new EndSummaryOutput(dir, out, judge::judged));
-        Engine engine = new Engine(config, new MetricsHub(), outputs, dir.getFileName().toString());
+        outputs.add(new EndSummaryOutput(dir, out, judge == null ? () -> io.carga.report.summary.Judged.NONE : judge::judged, consoleSummary));
+        Engine engine = new Engine(config, hub, outputs, dir.getFileName().toString(), driver);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             engine.stop(StopReason.SIGNAL, "stopped by a signal (Ctrl-C or SIGTERM)");

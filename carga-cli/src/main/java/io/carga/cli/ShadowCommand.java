@@ -5,7 +5,7 @@ import io.carga.cli.plan.PlanFiles;
 import io.carga.cli.plan.ShadowLimits;
 import io.carga.core.config.Defaults;
 import io.carga.core.config.RunConfig;
-import io.carga.core.engine.DrivenRun;
+import io.carga.core.engine.Driver;
 import io.carga.core.event.Outcome;
 import io.carga.core.event.RequestEvent;
 import io.carga.core.event.Tags;
@@ -14,11 +14,6 @@ import io.carga.core.load.Durations;
 import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.Output;
 import io.carga.core.output.RunResult;
-import io.carga.core.output.StopReason;
-import io.carga.report.console.ProgressOutput;
-import io.carga.report.results.ResultsFiles;
-import io.carga.report.results.ResultsLogWriter;
-import io.carga.report.summary.EndSummaryOutput;
 import io.carga.shadow.ShadowOptions;
 import io.carga.shadow.ShadowRun;
 import io.carga.shadow.diff.Ignored;
@@ -39,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,68 +122,57 @@ final class ShadowCommand implements java.util.concurrent.Callable<Integer> {
         Duration max = maxDuration == null ? Defaults.MAX_DURATION : duration(maxDuration, "--max-duration");
         Duration length = duration == null ? max : duration(duration, "--duration");
         Path dir = output.outDir();
-        try {
-            ResultsFiles.prepare(dir);
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
-        }
-        RunConfig config = DrivenRun.config("carga shadow: " + options.primary() + " vs " + options.candidate(), ClosedModel.of(1, 0, length))
+        RunConfig config = Driver.config("carga shadow: " + options.primary() + " vs " + options.candidate(), ClosedModel.of(1, 0, length))
                 .withTarget(options.primary().toString()).withMaxDuration(max);
-        List<Output> outputs = new ArrayList<>();
-        if (!output.quiet) {
-            outputs.add(new ProgressOutput(System.out, Defaults.PROGRESS_EVERY));
-        }
-        outputs.add(new ResultsLogWriter(dir));
-        outputs.add(new EndSummaryOutput(dir, System.out));
         MetricsHub hub = new MetricsHub();
-        CountDownLatch stop = new CountDownLatch(1);
-        AtomicBoolean stopping = new AtomicBoolean();
-        DrivenRun driven = DrivenRun.start(config, hub, outputs, dir.getFileName().toString(), () -> {
-            stopping.set(true);
-            stop.countDown();
-        });
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            driven.stop(StopReason.SIGNAL, "stopped by a signal (Ctrl-C or SIGTERM)");
+        // the proxy binds before the run: an address in use is a usage error, and no results folder is made
+        ShadowRun proxy = recorded == null ? startProxy(options, hub) : null;
+        AtomicReference<ObjectNode> shadow = new AtomicReference<>();
+        Driver driver = run -> {
+            CountDownLatch stop = new CountDownLatch(1);
+            AtomicBoolean stopping = new AtomicBoolean();
+            run.onStop(() -> {
+                stopping.set(true);
+                stop.countDown();
+            });
+            run.userStarted();
             try {
-                written.await(30, TimeUnit.SECONDS); // keep the JVM until the results folder is written
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                ShadowRun sr;
+                if (recorded != null) {
+                    System.out.printf("carga shadow: replaying %,d requests from %s to %s, mirroring %s to %s%n", recorded.size(), replay,
+                            options.primary(), percent(options.share()), options.candidate());
+                    sr = ShadowRun.replay(options, recorded, replayConcurrency, recorder(hub), stopping::get);
+                } else {
+                    sr = proxy;
+                    System.out.printf("carga shadow: listening on http://%s:%d, answering from %s, mirroring %s of %s to %s%s%n",
+                            sr.address().getHostString(), sr.address().getPort(), options.primary(), percent(options.share()),
+                            String.join(",", new java.util.TreeSet<>(options.methods())), options.candidate(),
+                            options.secondary() == null ? "" : " (noise from " + options.secondary() + ")");
+                    stop.await(length.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                ObjectNode figures = sr.finish(Duration.ofSeconds(5));
+                ShadowJson.write(dir, figures); // before the report is built from the folder
+                shadow.set(figures);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                run.userEnded();
             }
-        }, "carga-shadow-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean failed;
-        RunResult result;
+        };
+        RunLauncher.Launched launched;
         try {
-            driven.userStarted();
-            ShadowRun run;
-            if (recorded != null) {
-                System.out.printf("carga shadow: replaying %,d requests from %s to %s, mirroring %s to %s%n", recorded.size(), replay,
-                        options.primary(), percent(options.share()), options.candidate());
-                run = ShadowRun.replay(options, recorded, replayConcurrency, recorder(hub), stopping::get);
-            } else {
-                run = startProxy(options, hub);
-                System.out.printf("carga shadow: listening on http://%s:%d, answering from %s, mirroring %s of %s to %s%s%n",
-                        run.address().getHostString(), run.address().getPort(), options.primary(), percent(options.share()),
-                        String.join(",", new java.util.TreeSet<>(options.methods())), options.candidate(),
-                        options.secondary() == null ? "" : " (noise from " + options.secondary() + ")");
-                stop.await(length.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            ObjectNode shadow = run.finish(Duration.ofSeconds(5));
-            failed = ShadowJudge.judge(shadow, limits, System.out);
-            ShadowJson.write(dir, shadow);
-            driven.userEnded();
-            result = driven.finish();
-            printTotals(shadow);
-            EndReports.write(dir, System.out);
+            launched = new RunLauncher(System.out).launch(config, dir, output.quiet, List.of(), null, driver, hub);
         } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM exits after this
+            if (proxy != null) {
+                proxy.close(); // a no-op once the run finished it
             }
         }
+        if (shadow.get() == null) {
+            return launched.exit().code();
+        }
+        boolean failed = ShadowJudge.judge(shadow.get(), limits, System.out);
+        printTotals(shadow.get());
+        RunResult result = launched.result();
         return ExitCode.of(result.reason().name(), false, failed, length.compareTo(max) >= 0).code();
     }
 

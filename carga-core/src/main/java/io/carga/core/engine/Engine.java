@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs one load test: starts the executor of the configured load model, snapshots the metrics hub once
- * per interval to every output, and stops gracefully (at the plan's end, on {@link #stop}, or at the
- * hard maximum duration). It knows no protocol and no output format.
+ * Runs one load test: starts the executor of the configured load model (or the given {@link Driver}, a load
+ * that runs its own clients), snapshots the metrics hub once per interval to every output, and stops
+ * gracefully (at the plan's end, on {@link #stop}, or at the hard maximum duration). It knows no protocol and
+ * no output format. Every kind of load carga runs goes through this one lifecycle.
  *
  * <pre>{@code
- * RunResult result = new Engine(config, hub, List.of(console, resultsLog)).run();
+ * RunResult result = new Engine(config, hub, List.of(console, resultsLog), runId).run();
  * }</pre>
  */
 public final class Engine implements RunControl {
@@ -33,6 +34,7 @@ public final class Engine implements RunControl {
     private final MetricsHub hub;
     private final List<Output> outputs;
     private final String runId;
+    private final Driver driver;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunState state;
     private volatile Steering steering;
@@ -41,24 +43,35 @@ public final class Engine implements RunControl {
     private record StopRequest(StopReason reason, String cause) {
     }
 
+    /** A run of carga's virtual users, started as {@code config}'s load model says. */
     public Engine(RunConfig config, MetricsHub hub, List<Output> outputs, String runId) {
+        this(config, hub, outputs, runId, null);
+    }
+
+    /**
+     * A run whose load is {@code driver}'s (null: the load model's executor). The driver records its requests into
+     * {@code hub}; {@code config}'s load model then only says what the outputs and reports show (its planned
+     * duration, its users), see {@link Driver#config}.
+     */
+    public Engine(RunConfig config, MetricsHub hub, List<Output> outputs, String runId, Driver driver) {
         this.config = config;
         this.hub = hub;
         this.outputs = List.copyOf(outputs);
         this.runId = runId;
+        this.driver = driver;
     }
 
     /** Runs to the end and returns what happened. Call once. */
     public RunResult run() throws InterruptedException {
         OutputFanout fanout = new OutputFanout(outputs);
-        fanout.start(new RunInfo(runId, System.currentTimeMillis(), config, this));
+        fanout.start(new RunInfo(runId, System.currentTimeMillis(), config, this, driver == null ? java.util.Map.of() : driver.describe()));
         // The clock starts after the outputs are ready: their set-up (files, class loading) must not make
         // the first scheduled iterations late.
         long startNanos = System.nanoTime();
         long startEpoch = System.currentTimeMillis();
         RunState run = new RunState(config, hub, startNanos);
         Steering steer = new Steering(config.load(), startNanos, startEpoch);
-        steering = steer;
+        steering = driver == null ? steer : null; // a driver's load is its own: nothing to steer
         state = run;
         StopRequest pending = early;
         if (pending != null) {
@@ -67,7 +80,7 @@ public final class Engine implements RunControl {
         Ticker ticker = new Ticker(run, hub, fanout, steer, config.interval(), startEpoch);
         Thread tickerThread = Thread.ofPlatform().name("carga-interval").daemon().start(ticker);
         Thread watchdog = Thread.ofPlatform().name("carga-watchdog").daemon().start(() -> watch(run));
-        Executor executor = switch (config.load()) {
+        Executor executor = driver != null ? r -> drive(driver, r) : switch (config.load()) {
             case MixedModel m -> new MixedExecutor(m, run);
             case ClosedModel m -> new ClosedExecutor(steer.closedTarget(m), Lane.whole(run));
             case OpenModel m -> new OpenExecutor(steer.openSchedule(m), m.maxConcurrency(), Lane.whole(run));
@@ -89,6 +102,15 @@ public final class Engine implements RunControl {
         fanout.finish(result);
         finished.countDown();
         return result;
+    }
+
+    /** A driver's run: once it returned, its stop hook is done with (the engine's own end is no stop it must hear). */
+    private static void drive(Driver driver, RunState run) throws InterruptedException {
+        try {
+            driver.drive(run);
+        } finally {
+            run.onStop(null);
+        }
     }
 
     /** Asks the run to stop gracefully; safe from any thread, before or during the run. */
@@ -119,6 +141,9 @@ public final class Engine implements RunControl {
     }
 
     private Steering started() {
+        if (driver != null) {
+            throw new IllegalArgumentException("this run drives its own clients: its load cannot be changed");
+        }
         Steering s = steering;
         if (s == null) {
             throw new IllegalArgumentException("the run has not started yet");
@@ -133,7 +158,7 @@ public final class Engine implements RunControl {
     @Override
     public boolean limitUsers(int max, String cause) {
         RunState s = state;
-        if (s == null || !(config.load() instanceof ClosedModel || config.load() instanceof MixedModel m
+        if (s == null || driver != null || !(config.load() instanceof ClosedModel || config.load() instanceof MixedModel m
                 && m.parts().stream().allMatch(p -> p.load() instanceof ClosedModel))) {
             return false;
         }

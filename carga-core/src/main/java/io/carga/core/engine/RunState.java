@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * The mutable heart of one run, shared by the engine, its executor and every virtual user: stop flags,
  * the live users, run-wide shared objects. Everything here is thread-safe.
  */
-final class RunState {
+final class RunState implements Driver.Drive {
     final RunConfig config;
     final MetricsHub hub;
     final long startNanos;
@@ -26,6 +26,8 @@ final class RunState {
     final AtomicLong interrupted = new AtomicLong();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
+    /** A driver's stop hook ({@link Driver.Drive#onStop}); taken once, by whoever sees the stop first. */
+    private final AtomicReference<Runnable> stopHook = new AtomicReference<>();
     private final Map<String, Boolean> reportedErrors = new ConcurrentHashMap<>();
     private volatile java.util.concurrent.ScheduledThreadPoolExecutor timer;
     /** The most users the closed executors may run at once (an output's {@code limitUsers}); unlimited by default. */
@@ -49,6 +51,33 @@ final class RunState {
         for (VirtualUser u : live) {
             u.wake();
         }
+        runStopHook();
+    }
+
+    /** A null {@code hook} takes the hook away. */
+    @Override
+    public void onStop(Runnable hook) {
+        stopHook.set(hook);
+        if (stopping) {
+            runStopHook();
+        }
+    }
+
+    private void runStopHook() {
+        Runnable hook = stopHook.getAndSet(null);
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public boolean stopping() {
+        return stopping;
     }
 
     Stop stopInfo() {
@@ -56,11 +85,13 @@ final class RunState {
         return s != null ? s : new Stop(StopReason.COMPLETED, null);
     }
 
-    void userStarted() {
+    @Override
+    public void userStarted() {
         intervalPeak.accumulateAndGet(activeUsers.incrementAndGet(), Math::max);
     }
 
-    void userEnded() {
+    @Override
+    public void userEnded() {
         activeUsers.decrementAndGet();
     }
 

@@ -1,6 +1,6 @@
 package io.carga.pgbench.run;
 
-import io.carga.core.output.RunResult;
+import io.carga.core.metrics.MetricsHub;
 import io.carga.pgbench.script.EvalException;
 import io.carga.pgbench.script.Prng;
 import io.carga.pgbench.script.Value;
@@ -14,38 +14,32 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a benchmark as pgbench does: seeds the generators in pgbench's order (so a given
- * {@code --random-seed} draws the same numbers), reads the scale, vacuums, connects every client,
- * starts them together, reports progress, and prints pgbench's summary followed by carga's
- * percentiles.
+ * Prepares a benchmark as pgbench does: seeds the generators in pgbench's order (so a given
+ * {@code --random-seed} draws the same numbers), reads the scale, vacuums, and connects every client. The
+ * clients then wait at the start line for the engine's clock: the {@link BenchRun} is the run's
+ * {@link io.carga.core.engine.Driver}, and prints pgbench's summary followed by carga's percentiles once the
+ * engine has ended the run.
  *
  * <pre>{@code
- * int exit = Bench.run(config, new ConnectionFactory(url, props), Console.system(), carga).exit();
+ * try (BenchRun bench = Bench.prepare(config, new ConnectionFactory(url, props), Console.system(), hub)) {
+ *     RunResult result = new Engine(runConfig, hub, outputs, runId, bench).run();
+ *     bench.report(result.aggregate());
+ * }
  * }</pre>
  */
 public final class Bench {
 
-    /** Exit status when a client aborted (pgbench's too). */
-    public static final int EXIT_ABORTED = 2;
-
     private Bench() {}
 
     /**
-     * How a run ended: the exit status (0, or {@link #EXIT_ABORTED}) and what carga measured.
-     *
-     * @param carga how carga's run ended (why it stopped, the whole run's statistics)
+     * Everything before the clock: the clients are connected (or marked aborted) when this returns. Every
+     * transaction and statement is recorded into {@code hub}, whose series are declared here, before the JIT
+     * compiles the clients' recording (see {@link MetricsHub#declare}).
      */
-    public record Result(int exit, RunResult carga) {}
-
-    /**
-     * Runs the benchmark; {@code carga} records one event per transaction and statement and runs its
-     * outputs from the moment the clients start until they all ended.
-     */
-    public static Result run(BenchConfig cfg, ConnectionFactory db, Console out, CargaRun carga)
-            throws SQLException, InterruptedException {
+    public static BenchRun prepare(BenchConfig cfg, ConnectionFactory db, Console out, MetricsHub hub)
+            throws SQLException {
         long seed = seed(cfg.randomSeed(), out);
         Prng base = new Prng(seed);
         List<Prng> clientRngs = new ArrayList<>();
@@ -70,8 +64,8 @@ public final class Bench {
         }
         long defaultSeed = base.nextLong();
 
-        RunState run = new RunState(cfg, db, out, carga.sink());
-        carga.declare(run.seriesNames()); // before the JIT compiles the clients' recording, see MetricsHub.declare
+        RunState run = new RunState(cfg, db, out, hub);
+        for (String name : run.seriesNames()) hub.declare(name);
         List<Client> clients = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         List<List<Client>> groupClients = new ArrayList<>();
@@ -103,69 +97,17 @@ public final class Bench {
             }
             dealt += n;
         }
-
-        long startTime = System.nanoTime();
-        CountDownLatch go = new CountDownLatch(1);
-        int warmUpEach = cfg.connect() || cfg.warmUp() <= 0 ? 0 : (cfg.warmUp() + clients.size() - 1) / clients.size();
-        // --debug prints every statement and pgbench's conformance compares those lines: no rehearsal then
-        Rehearsal rehearsal = warmUpEach > 0 && run.debug == null ? new Rehearsal(cfg, db, carga) : null;
-        if (warmUpEach > 0) out.err().println("warming up (" + warmUpEach * clients.size() + " SELECT 1 statements"
-                + (rehearsal != null ? ", then the scripts, read-only, until the JIT is idle, at most "
-                        + Rehearsal.MAX_MILLIS / 1000 + " s" : "")
-                + ")...");
-        Preparation prep = new Preparation(run, clients.size(), warmUpEach, rehearsal);
-        List<Thread> threads = ClientThreads.start(cfg.threads(), groupClients, prep, go, c -> carga.userEnded(), run::error);
-        if (rehearsal != null) {
-            ClientThreads.await(prep.warmedUp);
-            rehearsal.direct();
-        }
-        ClientThreads.await(prep.connected);
-        if (warmUpEach > 0) JitSettle.await();
-        carga.start(() -> run.timerExceeded = true);
-        long benchStart = System.nanoTime();
-        long benchStartMicros = benchStart / 1000;
-        for (Group g : groups) {
-            g.start(benchStartMicros);
-            if (g.log != null) g.log.start(benchStartMicros + run.epochShiftMicros);
-        }
-        if (cfg.durationSeconds() > 0) run.endNanos = benchStart + cfg.durationSeconds() * 1_000_000_000L;
-        long cpuStart = processCpuNanos();
-        long jitStart = JitSettle.compiledMillis();
-        for (int i = 0; i < clients.size(); i++) carga.userStarted();
-        go.countDown();
-        Thread timer = null;
-        if (cfg.durationSeconds() > 0) {
-            timer = Thread.ofPlatform().daemon().name("carga-db-timer").start(() -> {
-                Client.parkUntil(run.endNanos);
-                run.timerExceeded = true;
-            });
-        }
-        Progress progress = cfg.progressSeconds() > 0 ? Progress.start(cfg, clients, benchStart, out) : null;
-        for (Thread t : threads) join(t);
-        long endTime = System.nanoTime();
-        long runCpu = processCpuNanos() - cpuStart;
-        long runJit = jitStart < 0 ? -1 : JitSettle.compiledMillis() - jitStart;
-        if (progress != null) progress.stop();
-        if (timer != null) timer.interrupt();
-        for (Group g : groups) if (g.log != null) g.log.close();
-        RunResult measured = carga.finish();
-
-        boolean aborted = clients.stream().anyMatch(c -> !c.finished);
-        new ResultPrinter(cfg, run, clients, scale, info, out.out(), measured.aggregate())
-                .print(endTime - benchStart, connectedAt(clients, benchStart) - startTime, runCpu, runJit);
-        Result result = new Result(aborted ? EXIT_ABORTED : 0, measured);
-        if (aborted) out.error("Run was aborted; the above results are incomplete.");
-        return result;
+        return new BenchRun(run, clients, groups, groupClients, scale, info);
     }
 
     /** This process's CPU time (all threads: clients, JIT, GC, outputs), or -1 where the JVM cannot tell. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** When the last client got its connection (pgbench's initial connection time ends there). */
-    private static long connectedAt(List<Client> clients, long fallback) {
+    static long connectedAt(List<Client> clients, long fallback) {
         long last = 0;
         for (Client c : clients) last = Math.max(last, c.connectedAt);
         return last == 0 ? fallback : last;
@@ -228,12 +170,10 @@ public final class Bench {
         }
     }
 
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The JIT compilers' total time so far (ms), or -1 where the JVM cannot tell. */
+    static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
 }

@@ -32,15 +32,14 @@ import java.util.Map;
  * @param builtinUsed      whether a builtin script runs (then the scale is read from pgbench_branches)
  * @param debug            --debug
  * @param connect          -C: a new connection for each transaction
- * @param threads          what runs the clients (see DbCommand --threads)
- * @param warmUp           {@code SELECT 1} statements run before the clock starts, over all clients (0: none)
+ * @param threads          what runs the clients ({@link Threading#choose})
  */
 public record BenchConfig(List<Script> scripts, int clients, int jobs, int transactions, int durationSeconds,
                           int progressSeconds, boolean perCommand, boolean noVacuum, boolean vacuumAll,
                           double rate, double latencyLimitMs, QueryMode mode, Map<String, String> defines,
                           String randomSeed, boolean log, int aggregateSeconds, double samplingRate,
                           String logPrefix, Path logDir, int scale, boolean builtinUsed, boolean debug,
-                          boolean connect, Threading threads, int warmUp) {
+                          boolean connect, Threading threads) {
 
     public BenchConfig {
         scripts = List.copyOf(scripts);
@@ -48,11 +47,13 @@ public record BenchConfig(List<Script> scripts, int clients, int jobs, int trans
         jobs = Math.min(jobs, clients);
     }
 
-    /** What the warm-up rehearsal runs with: as fast as it can (no {@code -R}), the rest as given. */
-    BenchConfig rehearsal() {
-        return new BenchConfig(scripts, clients, jobs, transactions, durationSeconds, progressSeconds, perCommand,
-                noVacuum, vacuumAll, 0, latencyLimitMs, mode, defines, randomSeed, log, aggregateSeconds, samplingRate,
-                logPrefix, logDir, scale, builtinUsed, debug, connect, threads, warmUp);
+    /**
+     * The warm-up's ({@code carga db --warmup}): the same load for {@code seconds}, unrecorded, so nothing of it
+     * is printed, logged or vacuumed for; the run after it vacuums as pgbench does.
+     */
+    public BenchConfig warmUp(int seconds) {
+        return new BenchConfig(scripts, clients, jobs, 0, seconds, 0, false, true, false, rate, latencyLimitMs, mode, defines,
+                randomSeed, false, 0, 0, null, logDir, scale, builtinUsed, false, connect, threads);
     }
 
     /** pgbench's throttle_delay: mean microseconds between transactions of one job. */

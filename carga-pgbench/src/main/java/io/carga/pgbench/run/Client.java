@@ -44,7 +44,7 @@ final class Client implements Evaluator.Context {
     long cnt;
     volatile boolean finished;
     volatile boolean aborted;
-    /** Set once the client was connected and warmed up (or failed to), on its own thread. */
+    /** Set once the client was connected (or failed to), on its own thread. */
     volatile boolean prepared;
 
     /**
@@ -58,17 +58,10 @@ final class Client implements Evaluator.Context {
     private int curScript;
     private int curCommand;
 
-    /** A stand-in that warms the JIT up (see {@link #rehearsal}): it never sleeps nor runs shell commands. */
-    private final boolean rehearsing;
-    /** The count it stops at: {@code -t}, none under {@code -T} ({@link Long#MAX_VALUE}), a round's end in a rehearsal. */
-    private long lastTransaction;
+    /** The count it stops at: {@code -t}, none under {@code -T} ({@link Long#MAX_VALUE}). */
+    private final long lastTransaction;
 
     Client(int id, Group group, RunState run, Variables vars, Prng rng) {
-        this(id, group, run, vars, rng, false);
-    }
-
-    private Client(int id, Group group, RunState run, Variables vars, Prng rng, boolean rehearsing) {
-        this.rehearsing = rehearsing;
         BenchConfig cfg = run.config;
         this.lastTransaction = cfg.durationSeconds() <= 0 && cfg.transactions() > 0 ? cfg.transactions() : Long.MAX_VALUE;
         this.id = id;
@@ -104,10 +97,8 @@ final class Client implements Evaluator.Context {
                 run.error("client " + id + " aborted: " + e);
             }
         }
-        if (!rehearsing) { // a rehearsal's session is its client's, and goes on after its round
-            if (session != null) session.close();
-            session = null;
-        }
+        if (session != null) session.close();
+        session = null;
         return false;
     }
 
@@ -166,28 +157,6 @@ final class Client implements Evaluator.Context {
             session = null;
             connectNanos += System.nanoTime() - t0;
         }
-    }
-
-    /**
-     * A copy of this connected client for the warm-up: the same session (rehearsing, see {@link Session#rehearse}),
-     * with copies of the variables and generator (this client's own stay as they were), its own statistics,
-     * reporting to {@code warmRun}'s sink. It runs this client's real code path, so the JIT compiles what the
-     * run will execute, with the run's types.
-     */
-    Client rehearsal(RunState warmRun) {
-        Client c = new Client(id, group.rehearsalCopy(), warmRun, vars.copy(), rng.copy(), true);
-        c.session = session;
-        c.lastTransaction = 0;
-        return c;
-    }
-
-    /**
-     * A rehearsal's next round of {@code n} transactions: its steps end at each round's end, so that the JIT
-     * compiles the way out of {@link #step} from the rehearsal's profile too. Ended for good by the time, it would
-     * take a branch never taken before, and that sends the compiled path back to the JIT just before the run.
-     */
-    void nextRound(int n) {
-        lastTransaction = cnt + n;
     }
 
     /** Runs one script; returns how it ended, or throws {@link Abort}. */
@@ -323,15 +292,13 @@ final class Client implements Evaluator.Context {
             }
             case Command.Sleep s -> {
                 debugMeta(s.argv());
-                if (!rehearsing) parkUntil(t0 + sleepMicros(s) * 1000L);
+                parkUntil(t0 + sleepMicros(s) * 1000L);
             }
             case Command.Shell s -> {
-                if (rehearsing) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("shell", s.argv()));
                 shell(null, s.argv());
             }
             case Command.SetShell s -> {
-                if (rehearsing) throw new Abort("the warm-up runs no shell command");
                 debugMeta(prepend("setshell", prepend(s.variable(), s.argv())));
                 shell(s.variable(), s.argv());
             }

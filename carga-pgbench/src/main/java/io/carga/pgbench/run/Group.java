@@ -36,22 +36,6 @@ final class Group {
         this.log = log;
     }
 
-    private Group(Group g) {
-        this.id = g.id;
-        this.chooseRng = g.chooseRng.copy();
-        this.throttleRng = g.throttleRng.copy();
-        this.sampleRng = g.sampleRng.copy();
-        this.throttleDelayMicros = g.throttleDelayMicros;
-        this.weights = g.weights;
-        this.totalWeight = g.totalWeight;
-        this.log = null;
-    }
-
-    /** The group as the warm-up rehearsal sees it: copies of its generators (the run's draws are unchanged), no log. */
-    Group rehearsalCopy() {
-        return new Group(this);
-    }
-
     void start(long nowMicros) {
         throttleTriggerMicros = nowMicros;
     }

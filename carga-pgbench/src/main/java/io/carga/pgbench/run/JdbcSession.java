@@ -41,14 +41,6 @@ final class JdbcSession implements Session {
     private final PreparedStatement[][] prepared;
     private final int clientId;
     private final Consumer<String> debug;
-    /**
-     * What {@link #execute} sends in place of each command (null: the command itself; {@link StandIn#SKIP}:
-     * nothing). All null but in the warm-up rehearsal. The same branch on the way in both, so that the code
-     * the JIT compiled during the rehearsal is not recompiled when the run starts.
-     */
-    private final String[][] standIns;
-    private boolean standInTable;
-    private String readOnlyBefore = "off";
 
     JdbcSession(Connection conn, QueryMode mode, int[] commandsPerScript, int clientId, Consumer<String> debug)
             throws SQLException {
@@ -62,10 +54,8 @@ final class JdbcSession implements Session {
         this.statement = mode == QueryMode.SIMPLE ? conn.createStatement() : null;
         if (statement != null) statement.setEscapeProcessing(false);
         this.prepared = new PreparedStatement[commandsPerScript.length][];
-        this.standIns = new String[commandsPerScript.length][];
         for (int i = 0; i < commandsPerScript.length; i++) {
             prepared[i] = new PreparedStatement[commandsPerScript[i]];
-            standIns[i] = new String[commandsPerScript[i]];
         }
     }
 
@@ -75,11 +65,6 @@ final class JdbcSession implements Session {
         boolean hasResult;
         if (mode == QueryMode.SIMPLE) {
             String sql = cmd.substitute(vars);
-            String standIn = standIns[script][index];
-            if (standIn != null) {
-                if (standIn == StandIn.SKIP) return;
-                sql = standIn;
-            }
             if (debug != null) debug.accept("client " + clientId + " sending " + sql);
             if (cmd.meta() == Command.Meta.NONE) {
                 executeSimple(sql);
@@ -88,7 +73,6 @@ final class JdbcSession implements Session {
             st = statement;
             hasResult = st.execute(sql);
         } else {
-            if (standIns[script][index] != null) return; // the statements prepared here are the run's own
             PreparedStatement ps = prepared[script][index];
             if (ps == null) {
                 if (debug != null && mode == QueryMode.PREPARED) {
@@ -112,17 +96,6 @@ final class JdbcSession implements Session {
             hasResult = ps.execute();
         }
         if (cmd.meta() != Command.Meta.NONE) storeResults(st, hasResult, cmd, vars, script, index);
-    }
-
-    @Override
-    public void warmUp(int statements) throws SQLException {
-        if (mode == QueryMode.SIMPLE) {
-            for (int i = 0; i < statements; i++) executeSimple("SELECT 1;");
-            return;
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT 1")) {
-            for (int i = 0; i < statements; i++) ps.execute();
-        }
     }
 
     /**
@@ -209,52 +182,6 @@ final class JdbcSession implements Session {
                 }
             }
             isRs = next;
-        }
-    }
-
-    /**
-     * On: creates the session's temporary table for the writes' stand-ins (when the server lets it), then
-     * makes the connection read-only, and {@link #execute} sends each command's {@link StandIn}. Off: the
-     * commands themselves again, the connection's own read-only default, and no table.
-     */
-    @Override
-    public void rehearse(Command[][] scripts, boolean on) throws SQLException {
-        if (on) {
-            try {
-                executeSimple(StandIn.CREATE);
-                standInTable = true;
-            } catch (SQLException e) {
-                standInTable = false; // no TEMP privilege, a standby: the writes are skipped instead
-            }
-            readOnlyBefore = show("default_transaction_read_only");
-            setReadOnly("on");
-        }
-        for (int i = 0; i < standIns.length; i++) {
-            for (int j = 0; j < standIns[i].length; j++) {
-                standIns[i][j] = on && scripts[i][j] instanceof Command.Sql sql
-                        ? StandIn.forCommand(sql, mode == QueryMode.SIMPLE, standInTable) : null;
-            }
-        }
-        if (!on) {
-            setReadOnly(readOnlyBefore);
-            if (standInTable) executeSimple(StandIn.DROP);
-            standInTable = false;
-        }
-    }
-
-    /**
-     * Sets the session's read-only default with a query, not with {@code SET} and {@code RESET}: PgJDBC reads
-     * a {@code SET}'s reply on a path of its own, which the JIT would have to compile again right before the run.
-     */
-    private void setReadOnly(String value) throws SQLException {
-        String v = value.equals("on") ? "on" : "off"; // SHOW gives one or the other
-        executeSimple("SELECT set_config('default_transaction_read_only', '" + v + "', false)");
-    }
-
-    private String show(String setting) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 

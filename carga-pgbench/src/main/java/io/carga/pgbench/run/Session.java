@@ -18,18 +18,6 @@ public interface Session extends AutoCloseable {
      */
     void execute(int script, int index, Command.Sql cmd, Variables vars) throws SQLException;
 
-    /**
-     * Runs {@code statements} times a {@code SELECT 1} with the run's protocol, before the clock
-     * starts, so that the JIT has compiled the statement path when the measurement begins.
-     */
-    void warmUp(int statements) throws SQLException;
-
-    /**
-     * Starts or ends the warm-up rehearsal: meanwhile the connection is read-only, and {@link #execute} sends
-     * each command's {@link StandIn} instead, or nothing.
-     */
-    void rehearse(Command[][] scripts, boolean on) throws SQLException;
-
     /** Whether the connection is inside a transaction block (started, or failed). */
     boolean inTransaction() throws SQLException;
 

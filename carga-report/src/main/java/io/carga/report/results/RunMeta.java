@@ -29,15 +29,18 @@ import java.util.Map;
  * @param scenarios           a run of several scenarios ({@link MixedModel}): each one's load, by name, in order;
  *                            empty otherwise
  * @param loadChanges         changes made to the load while it ran (the web UI, the API), oldest first
+ * @param driver              how a load that drives its own clients ran ({@code carga db}'s threading, say), so that a
+ *                            figure says which path made it; empty for carga's virtual users
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
                       long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles,
                       long plannedMs, long maxDurationMs, Map<String, String> scenarios,
-                      List<LoadChange> loadChanges) {
+                      List<LoadChange> loadChanges, Map<String, String> driver) {
 
     public RunMeta {
         scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         loadChanges = List.copyOf(loadChanges);
+        driver = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driver));
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +51,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 info.config().load().describe(), info.config().seed(), info.config().target(),
                 info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES,
                 info.config().load().plannedDuration() == null ? -1 : info.config().load().plannedDuration().toMillis(),
-                info.config().maxDuration().toMillis(), scenarios(info.config().load()), List.of());
+                info.config().maxDuration().toMillis(), scenarios(info.config().load()), List.of(), info.driver());
     }
 
     private static Map<String, String> scenarios(LoadModel load) {
@@ -61,7 +64,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios, loadChanges);
+                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios, loadChanges, driver);
     }
 
     /** The same facts with one more change of the load. */
@@ -69,7 +72,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         List<LoadChange> all = new ArrayList<>(loadChanges);
         all.add(c);
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, stopReason, stopCause, interrupted,
-                intervalPercentiles, plannedMs, maxDurationMs, scenarios, all);
+                intervalPercentiles, plannedMs, maxDurationMs, scenarios, all, driver);
     }
 
     public boolean finished() {
@@ -111,6 +114,10 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         if (!loadChanges.isEmpty()) {
             n.set("load_changes", loadChangesJson(loadChanges));
         }
+        if (!driver.isEmpty()) {
+            ObjectNode d = n.putObject("driver");
+            driver.forEach(d::put);
+        }
         return n;
     }
 
@@ -137,13 +144,15 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
             return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1, Map.of(),
-                    List.of());
+                    List.of(), Map.of());
         }
         JsonNode n = JSON.readTree(f.toFile());
         List<Double> percentiles = new ArrayList<>();
         n.path("interval_percentiles").forEach(p -> percentiles.add(p.asDouble()));
         Map<String, String> scenarios = new LinkedHashMap<>();
         n.path("scenarios").fields().forEachRemaining(e -> scenarios.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> driver = new LinkedHashMap<>();
+        n.path("driver").fields().forEachRemaining(e -> driver.put(e.getKey(), e.getValue().asText()));
         List<LoadChange> changes = new ArrayList<>();
         n.path("load_changes").forEach(c -> changes.add(new LoadChange(c.path("at_ms").asLong(), c.path("elapsed_s").asDouble(),
                 c.path("quantity").asText(), c.path("from").asDouble(), c.path("to").asDouble(), c.path("by").asText())));
@@ -151,6 +160,6 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
                 n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
-                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios, changes);
+                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios, changes, driver);
     }
 }

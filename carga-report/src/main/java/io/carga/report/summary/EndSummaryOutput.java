@@ -19,6 +19,7 @@ public final class EndSummaryOutput implements Output {
     private final Path dir;
     private final PrintStream out;
     private final Supplier<Judged> judged;
+    private final boolean table;
     private RunMeta meta;
     private ObjectNode summary;
 
@@ -27,9 +28,15 @@ public final class EndSummaryOutput implements Output {
     }
 
     public EndSummaryOutput(Path dir, PrintStream out, Supplier<Judged> judged) {
+        this(dir, out, judged, true);
+    }
+
+    /** @param table whether to print the summary table; without it only where the results are (carga db prints pgbench's own) */
+    public EndSummaryOutput(Path dir, PrintStream out, Supplier<Judged> judged, boolean table) {
         this.dir = dir;
         this.out = out;
         this.judged = judged;
+        this.table = table;
     }
 
     @Override
@@ -52,9 +59,11 @@ public final class EndSummaryOutput implements Output {
         RunMeta ended = meta.ended(result);
         summary = SummaryJson.build(ended, result.aggregate(), judged.get(), dir);
         SummaryJson.write(dir, summary);
-        out.println();
-        out.print(ConsoleSummary.render(ended, result.aggregate()));
-        out.print(ConsoleSummary.costs(summary));
+        if (table) {
+            out.println();
+            out.print(ConsoleSummary.render(ended, result.aggregate()));
+            out.print(ConsoleSummary.costs(summary));
+        }
         out.println("results: " + dir.toAbsolutePath());
         out.flush();
     }

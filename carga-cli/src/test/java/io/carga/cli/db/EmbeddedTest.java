@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,14 @@ import picocli.CommandLine;
 @Timeout(120)
 class EmbeddedTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void runsABuiltinOnAThrowawayServer() {
         CapturedConsole cc = new CapturedConsole();
-        CommandLine cl = new CommandLine(new DbCommand(null, null, cc.console));
-        int exit = cl.execute("--embedded", "-s", "1", "-c", "2", "-t", "5", "-S");
+        CommandLine cl = new CommandLine(new DbCommand(cc.console));
+        int exit = cl.execute("--embedded", "-s", "1", "-c", "2", "-t", "5", "-S", "--out", dir.resolve("run").toString());
         assertThat(exit).as(cc.err()).isZero();
         assertThat(cc.err()).contains("starting an embedded PostgreSQL", "creating tables...");
         assertThat(cc.out()).contains("transaction type: <builtin: select only>", "scaling factor: 1",

@@ -1,7 +1,7 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import io.carga.core.config.RunConfig;
-import io.carga.core.engine.DrivenRun;
+import io.carga.core.engine.Driver;
 import io.carga.core.load.ClosedModel;
 import io.carga.core.load.IterationsModel;
 import io.carga.core.load.LoadModel;
@@ -22,7 +22,7 @@ final class DbRunConfig {
 
     static RunConfig of(BenchConfig cfg, String url) {
         String scripts = cfg.scripts().stream().map(Script::desc).collect(Collectors.joining(", "));
-        return DrivenRun.config("carga db: " + scripts, load(cfg)).withTarget(url).withSeed(seed(cfg.randomSeed()));
+        return Driver.config("carga db: " + scripts, load(cfg)).withTarget(url).withSeed(seed(cfg.randomSeed()));
     }
 
     private static LoadModel load(BenchConfig cfg) {

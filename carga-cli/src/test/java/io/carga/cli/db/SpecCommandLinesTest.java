@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -184,7 +184,7 @@ class ConformanceTest {
         List<String> args = new ArrayList<>(List.of("--jdbc-url", TestDb.get().jdbcUrl().replaceFirst("/postgres$", "/init_carga"),
                 "-U", "postgres"));
         args.addAll(List.of(init));
-        assertThat(new picocli.CommandLine(new DbCommand(null, null, cc.console)).execute(args.toArray(String[]::new))).as(cc.err()).isZero();
+        assertThat(new picocli.CommandLine(new DbCommand(cc.console)).execute(args.toArray(String[]::new))).as(cc.err()).isZero();
 
         List<String> expected = catalog("init_pgbench");
         assertThat(expected).hasSizeGreaterThan(20);

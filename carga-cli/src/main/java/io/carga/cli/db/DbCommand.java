@@ -1,17 +1,34 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
-import io.carga.core.event.EventSink;
+import io.carga.cli.ExitCode;
+import io.carga.cli.ListenOptions;
+import io.carga.cli.OutputOptions;
+import io.carga.cli.RunLauncher;
+import io.carga.cli.UsageException;
+import io.carga.cli.plan.Judge;
+import io.carga.core.config.RunConfig;
+import io.carga.core.engine.Engine;
+import io.carga.core.load.Durations;
+import io.carga.core.metrics.IntervalSnapshot;
+import io.carga.core.metrics.MetricsHub;
 import io.carga.core.output.Output;
+import io.carga.core.output.RunResult;
+import io.carga.core.threshold.MetricRegistry;
+import io.carga.core.threshold.Threshold;
+import io.carga.core.threshold.ThresholdParser;
+import io.carga.core.threshold.ThresholdSyntaxException;
+import io.carga.core.threshold.Tiers;
+import io.carga.observe.LivePlane;
+import io.carga.observe.metrics.SeriesRoles;
 import io.carga.pgbench.run.Bench;
 import io.carga.pgbench.run.BenchConfig;
-import io.carga.pgbench.run.CargaRun;
+import io.carga.pgbench.run.BenchRun;
 import io.carga.pgbench.run.ConnectionFactory;
 import io.carga.pgbench.run.Console;
 import io.carga.pgbench.run.EmbeddedDb;
 import io.carga.pgbench.run.Initializer;
 import io.carga.pgbench.run.QueryMode;
 import io.carga.pgbench.run.Threading;
-import io.carga.pgbench.loop.EventLoop;
 import io.carga.pgbench.script.Builtins;
 import io.carga.pgbench.script.Script;
 import io.carga.pgbench.script.ScriptException;
@@ -22,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +49,7 @@ import java.util.concurrent.Callable;
 import java.util.Stack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,15 +58,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code carga db}: pgbench's command line over JDBC. Register it in the carga CLI with
- * {@code commandLine.addSubcommand("db", new DbCommand(resultsFolder))}, so that a run writes the
- * results folder of any carga run; run it alone, without one, with
- * {@code new CommandLine(new DbCommand()).execute(args)}.
+ * {@code carga db}: pgbench's command line over JDBC, run as any carga run is: through {@link RunLauncher}, so it
+ * writes the same results folder, is judged by the same thresholds, stops on the same signals and ends with
+ * the same {@link ExitCode}s. carga-pgbench's {@link BenchRun} drives the load.
  *
- * <p>Exit status, as carga's table (carga-cli's {@code ExitCode}) with pgbench's meaning of 2: 0 when the
- * run completed, 1 when a {@code --threshold} failed, 2 for a usage, configuration, connection or script
- * error and when a client aborted (pgbench also exits 2 then), 3 when an output aborted the run, 4 when
- * the client machine was saturated, 130 when a signal stopped it.
+ * <p>Exit codes are {@link ExitCode}'s. A usage, configuration, connection or script error is 2, as in
+ * pgbench; a client that aborted (pgbench exits 2 then too) is {@link ExitCode#CLIENT_ABORTED}, so that a
+ * script that failed is told apart from a command line that did.
  */
 @Command(name = "db", sortOptions = false, usageHelpAutoWidth = true,
         description = "pgbench-compatible PostgreSQL load test: pgbench's options and scripts, carga's percentiles.",
@@ -55,25 +72,6 @@ import picocli.CommandLine.Parameters;
                 "initialized with pgbench's tables when a builtin script runs."})
 public final class DbCommand implements Callable<Integer> {
 
-    /** Exit status for usage, configuration and script errors (the project's convention). */
-    public static final int EXIT_USAGE = 2;
-    /** Exit status when a --threshold failed (the project's convention). */
-    public static final int EXIT_THRESHOLDS = 1;
-    /** Exit status when an output (a threshold, a budget) stopped the run early. */
-    public static final int EXIT_ABORTED = 3;
-    /** Exit status when the generator was saturated: the figures can't be trusted. */
-    public static final int EXIT_INVALID_RUN = 4;
-    /** carga's ExitCode.BUDGET: the budget guard stopped the run. */
-    public static final int EXIT_BUDGET = 5;
-    /** Exit status after Ctrl-C or SIGTERM (the process itself ends with the JVM's signal status). */
-    public static final int EXIT_INTERRUPTED = 130;
-    /** Up to this many clients, --threads=auto gives each client a platform thread. */
-    public static final int AUTO_PLATFORM_MAX_CLIENTS = 256;
-    /** SELECT 1 statements before the clock starts (about half a second on two cores). */
-    public static final int DEFAULT_WARMUP = 20_000;
-
-    private final ResultsFolder results;
-    private final EventSink sink;
     private final Console console;
 
     // --- connection
@@ -151,33 +149,24 @@ public final class DbCommand implements Callable<Integer> {
     List<String> thresholds = new ArrayList<>();
     @Option(names = "--out", paramLabel = "DIR", description = "carga's results folder (default results/<timestamp>)")
     Path out;
-    @Option(names = "--warmup", paramLabel = "NUM",
-            description = "SELECT 1 statements run over all clients before the clock starts, so the JIT is warm (default "
-                    + DEFAULT_WARMUP + "; 0 for none)")
-    int warmUp = DEFAULT_WARMUP;
+    @Option(names = "--warmup", paramLabel = "DURATION",
+            description = "run the same load this long first, unrecorded, as carga run's --warmup (whole seconds; default none)")
+    String warmUp;
     @Option(names = "--threads", paramLabel = "auto|loop|platform|virtual",
             description = "loop: pgbench's threads, each -j job's clients on one thread's event loop; platform or virtual: "
-                    + "a thread per client; auto: loop where the JVM allows it (carga's launcher does), else platform up to "
-                    + AUTO_PLATFORM_MAX_CLIENTS + " clients (see the module README)")
+                    + "a thread per client; auto: loop where the JVM allows it (carga's jar does), else platform up to "
+                    + Threading.AUTO_PLATFORM_MAX_CLIENTS + " clients; run.json says which ran")
     String threads = "auto";
     @Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit") boolean help;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
-    /** Without a results folder: pgbench's report and carga's percentiles and thresholds only. */
     public DbCommand() {
-        this(null, null, Console.system());
+        this(Console.system());
     }
 
-    public DbCommand(ResultsFolder results) {
-        this(results, null, Console.system());
-    }
-
-    /**
-     * @param results writes the results folder, or null for none
-     * @param sink    also receives each transaction and statement event, or null
-     */
-    public DbCommand(ResultsFolder results, EventSink sink, Console console) {
-        this.results = results;
-        this.sink = sink;
+    /** Printing to {@code console} (tests capture it). */
+    public DbCommand(Console console) {
         this.console = console;
     }
 
@@ -187,21 +176,24 @@ public final class DbCommand implements Callable<Integer> {
             return execute();
         } catch (UsageException e) {
             console.error(e.getMessage());
-            return EXIT_USAGE;
+            return ExitCode.USAGE.code();
         } catch (ScriptException e) {
             console.error(e.getMessage());
             if (e.detail() != null) console.err().println(e.detail());
-            return EXIT_USAGE;
+            return ExitCode.USAGE.code();
         } catch (SQLException e) {
             console.error(e.getMessage());
-            return EXIT_USAGE;
+            return ExitCode.USAGE.code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED.code();
+        } catch (IOException e) {
+            console.error(e.getMessage());
+            return ExitCode.USAGE.code();
         }
     }
 
-    private int execute() throws SQLException, InterruptedException {
+    private int execute() throws SQLException, InterruptedException, IOException {
         if (showScript != null) {
             Builtins.Builtin b = findBuiltin(showScript);
             console.err().printf("-- %s: %s%n%s%n", b.name(), b.desc(), b.script());
@@ -219,72 +211,88 @@ public final class DbCommand implements Callable<Integer> {
         if (skipSomeUpdates) scriptOptions.add(new String[] {"b", "simple-update"});
         if (init) return initialize();
         BenchConfig cfg = benchConfig();
-        Verdicts verdicts = Verdicts.parse(thresholds);
-        Path dir = resultsDir();
-        try {
-            return measure(cfg, verdicts, dir);
-        } finally {
-            if (dir != null) results.release();
-        }
-    }
-
-    private int measure(BenchConfig cfg, Verdicts verdicts, Path dir) throws SQLException, InterruptedException {
-        return withDatabase(db -> {
-            if (embeddedMode() && cfg.builtinUsed()) {
-                try (Connection c = db.open()) {
-                    new Initializer(new Initializer.Options(Initializer.DEFAULT_STEPS, scale == null ? 1 : scale,
-                            100, false, 0, null, true), console.err()).run(c);
+        int warm = warmUpSeconds();
+        Judge judge = judge(thresholds, console.out());
+        Path dir = out != null ? out : OutputOptions.defaultDir();
+        try (LivePlane plane = listen.open(console.out())) { // a bad address is refused before anything connects
+            return withDatabase(db -> {
+                if (embeddedMode() && cfg.builtinUsed()) {
+                    try (Connection c = db.open()) {
+                        new Initializer(new Initializer.Options(Initializer.DEFAULT_STEPS, scale == null ? 1 : scale,
+                                100, false, 0, null, true), console.err()).run(c);
+                    }
                 }
-            }
-            List<Output> outputs = new ArrayList<>(verdicts.outputs());
-            if (dir != null) {
-                outputs.addAll(results.outputs(dir));
-                outputs.addAll(results.live(cfg.scripts().stream().map(Script::desc).toList()));
-            }
-            CargaRun carga = new CargaRun(DbRunConfig.of(cfg, db.url()), outputs,
-                    dir == null ? "db" : dir.getFileName().toString(), sink);
-            try (ScratchFolder practice = new ScratchFolder("carga-db-rehearsal");
-                 SignalStop signals = SignalStop.install(carga)) {
-                carga.practiceOn(() -> {
-                    List<Output> o = new ArrayList<>(Verdicts.parse(thresholds).outputs());
-                    if (dir != null) o.addAll(results.outputs(practice.dir()));
-                    return o;
-                });
-                Bench.Result r = Bench.run(cfg, db, console, carga);
-                boolean failed = verdicts.print(console.out());
-                if (dir != null) results.complete(dir, r.carga(), verdicts.verdicts(), console.out());
-                return exitStatus(r, failed);
-            }
-        });
-    }
-
-    /** pgbench's status when a client aborted, else carga's for how the run ended. */
-    static int exitStatus(Bench.Result r, boolean thresholdsFailed) {
-        if (r.exit() != 0) return r.exit();
-        return switch (r.carga().reason()) {
-            case SIGNAL -> EXIT_INTERRUPTED;
-            case ABORTED -> EXIT_ABORTED;
-            case BUDGET -> EXIT_BUDGET;
-            case COMPLETED, MAX_DURATION, STOPPED -> r.carga().aggregate().saturated() ? EXIT_INVALID_RUN
-                    : thresholdsFailed ? EXIT_THRESHOLDS : 0;
-        };
-    }
-
-    /** The results folder, created before anything connects; null when this command writes none. */
-    private Path resultsDir() {
-        if (results == null) {
-            if (out != null) throw new UsageException("--out: this carga db writes no results folder (run it as 'carga db')");
-            return null;
+                if (warm > 0) warmUp(cfg.warmUp(warm), db);
+                RunLauncher launcher = new RunLauncher(console.out()).live(plane, "")
+                        .roles(SeriesRoles.dbScripts(cfg.scripts().stream().map(Script::desc).toList())).withoutConsoleSummary();
+                return run(launcher, DbRunConfig.of(cfg, db.url()), cfg, db, dir, judge, console).code();
+            });
         }
+    }
+
+    /**
+     * One measured {@code carga db} run through {@code launcher}: pgbench's report is printed as the run ends, before
+     * the results folder's lines; a client that aborted makes it {@link ExitCode#CLIENT_ABORTED}.
+     */
+    static ExitCode run(RunLauncher launcher, RunConfig config, BenchConfig cfg, ConnectionFactory db, Path dir, Judge judge,
+                        Console console) throws SQLException, InterruptedException, IOException {
+        MetricsHub hub = new MetricsHub();
+        try (BenchRun bench = Bench.prepare(cfg, db, console, hub)) {
+            Output report = new Output() {
+                @Override
+                public void interval(IntervalSnapshot snapshot) {
+                }
+
+                @Override
+                public void finish(RunResult result) {
+                    bench.report(result.aggregate());
+                }
+            };
+            ExitCode exit = launcher.launch(config, dir, true, List.of(report), judge, bench, hub).exit();
+            return exit != ExitCode.INTERRUPTED && bench.aborted() ? ExitCode.CLIENT_ABORTED : exit;
+        }
+    }
+
+    /** The same load for {@code warm}'s duration, through the engine with no output: nothing of it is kept. */
+    private void warmUp(BenchConfig warm, ConnectionFactory db) throws SQLException, InterruptedException {
+        console.err().println("warming up: the same load for " + warm.durationSeconds() + " s, unrecorded...");
+        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        MetricsHub hub = new MetricsHub();
+        try (BenchRun bench = Bench.prepare(warm, db, new Console(nowhere, console.err()), hub)) {
+            new Engine(DbRunConfig.of(warm, db.url()), hub, List.of(), "warmup", bench).run();
+        }
+    }
+
+    private int warmUpSeconds() {
+        if (warmUp == null) return 0;
+        Duration d;
         try {
-            return results.prepare(out);
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
+            d = Durations.parse(warmUp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--warmup: " + e.getMessage());
         }
+        long s = d.toSeconds();
+        if (s * 1000 != d.toMillis()) throw new UsageException("--warmup: carga db warms up in whole seconds, as -T runs: " + warmUp);
+        return (int) s;
     }
 
-    private int initialize() throws SQLException, InterruptedException {
-        if (!scriptOptions.isEmpty() || out != null || clients != null || jobs != null || transactions != null || time != null
+    /** {@code --threshold} expressions as a judge of the run, with carga's built-in metrics; null for none. */
+    static Judge judge(List<String> texts, java.io.PrintStream out) {
+        if (texts.isEmpty()) return null;
+        List<Threshold> list = new ArrayList<>();
+        ThresholdParser parser = new ThresholdParser(MetricRegistry.builtIn());
+        for (String t : texts) {
+            try {
+                list.add(Threshold.of("db", parser.parse(t)));
+            } catch (ThresholdSyntaxException e) {
+                throw new UsageException("invalid threshold \"" + t + "\": " + e.getMessage());
+            }
+        }
+        return new Judge("carga db", list, List.of(), Tiers.NONE, MetricRegistry.builtIn(), false, out);
+    }
+
+    private int initialize() throws SQLException, InterruptedException, IOException {
+        if (!scriptOptions.isEmpty() || out != null || warmUp != null || clients != null || jobs != null || transactions != null || time != null
                 || rate != null || progress != null || log || perCommand || !defines.isEmpty() || protocol != null) {
             throw new UsageException("some of the specified options cannot be used in initialization (-i) mode");
         }
@@ -402,22 +410,15 @@ public final class DbCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("unrecognized random seed option \"" + randomSeed + "\"");
         }
-        Threading threading = switch (threads) {
-            case "auto" -> EventLoop.available() ? Threading.LOOP
-                    : c > AUTO_PLATFORM_MAX_CLIENTS ? Threading.VIRTUAL : Threading.PLATFORM;
-            case "loop" -> {
-                if (!EventLoop.available()) {
-                    throw new UsageException("--threads=loop needs the JVM option --add-exports java.base/jdk.internal.vm=ALL-UNNAMED");
-                }
-                yield Threading.LOOP;
-            }
-            case "platform" -> Threading.PLATFORM;
-            case "virtual" -> Threading.VIRTUAL;
-            default -> throw new UsageException("invalid --threads: \"" + threads + "\" (auto, loop, platform or virtual)");
-        };
+        Threading threading;
+        try {
+            threading = Threading.choose(threads, c);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         return new BenchConfig(scripts, c, j, t, dur, progress == null ? 0 : positive(progress, "-P/--progress", 0),
                 perCommand, noVacuum, vacuumAll, r, limit, mode, defs, randomSeed, log, agg, sampling, logPrefix,
-                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, threading, Math.max(0, warmUp));
+                Path.of(""), scale == null ? 0 : positive(scale, "-s/--scale", 1), builtinUsed, debug, connect, threading);
     }
 
     private static Builtins.Builtin findBuiltin(String name) {
@@ -459,10 +460,10 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     private interface DbAction {
-        int run(ConnectionFactory db) throws SQLException, InterruptedException;
+        int run(ConnectionFactory db) throws SQLException, InterruptedException, IOException;
     }
 
-    private int withDatabase(DbAction action) throws SQLException, InterruptedException {
+    private int withDatabase(DbAction action) throws SQLException, InterruptedException, IOException {
         if (embeddedMode()) {
             console.info("starting an embedded PostgreSQL...");
             try (EmbeddedDb pg = EmbeddedDb.start()) {
@@ -490,12 +491,5 @@ public final class DbCommand implements Callable<Integer> {
         props.setProperty("user", u);
         if (env.get("PGPASSWORD") != null) props.setProperty("password", env.get("PGPASSWORD"));
         return new ConnectionFactory("jdbc:postgresql://" + h + ":" + p + "/" + db, props);
-    }
-
-    /** A usage or configuration error: exit status 2. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,11 +162,15 @@ class RunTest {
     }
 
     @Test
-    void warmUpRunsBeforeTheClockAndIsNotCounted() {
-        Db db = Db.run("-n", "-c", "2", "-t", "3", "-S", "--warmup", "500");
+    void warmUpRunsTheSameLoadFirstAndIsNotCounted() throws Exception {
+        Db db = Db.run("-n", "-c", "2", "-t", "3", "-S", "--warmup", "1s");
         assertThat(db.exit()).as(db.err()).isZero();
-        assertThat(db.err()).contains("warming up (500 SELECT 1 statements, then the scripts, read-only, until the JIT is idle, at most 5 s)...");
+        assertThat(db.err()).contains("warming up: the same load for 1 s, unrecorded...");
         assertThat(db.out()).contains("number of transactions actually processed: 6/6");
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(db.dir().resolve("summary.json").toFile());
+        assertThat(summary.at("/total/count").asLong()).as("the run's transactions and statements only").isEqualTo(12);
+        assertThat(Db.run("-n", "-t", "1", "-S", "--warmup", "1500ms").err()).contains("--warmup: carga db warms up in whole seconds");
     }
 
     @Test

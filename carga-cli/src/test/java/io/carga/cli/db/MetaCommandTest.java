@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +74,7 @@ class MetaCommandTest {
         Db db = Db.run("-n", "-t", "1", "-f", f);
         assertThat(debugValues(db.err())).containsExactly("int 10");
         // PQgetvalue gives "" for a NULL column, and an empty string is no value: the client aborts
-        assertThat(db.exit()).isEqualTo(2);
+        assertThat(db.exit()).as("a client aborted").isEqualTo(io.carga.cli.ExitCode.CLIENT_ABORTED.code());
         assertThat(db.err()).contains("malformed variable \"n\" value: \"\"");
     }
 
@@ -82,7 +82,7 @@ class MetaCommandTest {
     void gsetNeedsExactlyOneRow() throws IOException {
         String f = file("gset0.sql", "SELECT 1 AS a WHERE false \\gset\n");
         Db db = Db.run("-n", "-t", "1", "-f", f);
-        assertThat(db.exit()).isEqualTo(2);
+        assertThat(db.exit()).as("a client aborted").isEqualTo(io.carga.cli.ExitCode.CLIENT_ABORTED.code());
         assertThat(db.err()).contains("expected one row, got 0").contains("Run was aborted");
     }
 
@@ -123,7 +123,7 @@ class MetaCommandTest {
 
         String bad = file("badshell.sql", "\\setshell v echo notanumber\nSELECT 1;\n");
         Db b = Db.run("-n", "-t", "1", "-f", bad);
-        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.exit()).as("a client aborted").isEqualTo(io.carga.cli.ExitCode.CLIENT_ABORTED.code());
         assertThat(b.err()).contains("echo: shell command must return an integer (not \"notanumber\")");
     }
 
@@ -133,7 +133,7 @@ class MetaCommandTest {
                 + "\\set t debug(:greeting)\nSELECT 1;\n");
         Db db = Db.run("-n", "-c", "3", "-t", "1", "-s", "5", "--random-seed=42", "-D", "greeting=hello", "-f", f);
         // "hello" is not a number: the clients abort at the third \set
-        assertThat(db.exit()).isEqualTo(2);
+        assertThat(db.exit()).as("a client aborted").isEqualTo(io.carga.cli.ExitCode.CLIENT_ABORTED.code());
         assertThat(db.err()).contains("malformed variable \"greeting\" value: \"hello\"");
         Db ok = Db.run("-n", "-c", "3", "-t", "1", "-s", "5", "--random-seed=42", "-D", "greeting=1.5", "-f", f);
         assertThat(ok.exit()).isZero();
@@ -163,7 +163,7 @@ class MetaCommandTest {
     void endingInsideATransactionAbortsTheClient() throws IOException {
         String f = file("open.sql", "BEGIN;\nSELECT 1;\n");
         Db db = Db.run("-n", "-t", "1", "-f", f);
-        assertThat(db.exit()).isEqualTo(2);
+        assertThat(db.exit()).as("a client aborted").isEqualTo(io.carga.cli.ExitCode.CLIENT_ABORTED.code());
         assertThat(db.err()).contains("end of script reached without completing the last transaction");
     }
 }

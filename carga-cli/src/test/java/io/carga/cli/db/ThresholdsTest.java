@@ -1,4 +1,4 @@
-package io.carga.pgbench.cli;
+package io.carga.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,12 @@ class ThresholdsTest {
         Db ok = Db.run("-n", "-c", "2", "-t", "20", "-f", f, "--threshold", "p95 < 10s", "--threshold", "error_rate < 1%",
                 "--threshold", "p99{name=" + f + ":2} < 10s");
         assertThat(ok.exit()).as(ok.err() + ok.out()).isZero();
-        assertThat(ok.out()).contains("carga: thresholds").containsPattern("(?m)^  ok    p95 < 10s: measured ");
-        assertThat(ok.out().lines().filter(l -> l.startsWith("  ok    ")).count()).isEqualTo(3);
+        assertThat(ok.out()).contains("thresholds:").containsPattern("(?m)^  ✓ p95 < 10s: measured ");
+        assertThat(ok.out().lines().filter(l -> l.startsWith("  ✓ ")).count()).isEqualTo(3);
 
         Db fail = Db.run("-n", "-c", "2", "-t", "20", "-f", f, "--threshold", "p50 < 1us");
         assertThat(fail.exit()).isEqualTo(1);
-        assertThat(fail.out()).containsPattern("(?m)^  FAIL  p50 < 0.001ms: measured ");
+        assertThat(fail.out()).containsPattern("(?m)^  ✗ p50 < 0.001ms: measured ");
     }
 
     @Test
