@@ -6,7 +6,7 @@
 # endpoints are used); the driver bench/ai/StreamAccuracy.java runs carga's engine and AI client in another,
 # so the CPU it reports is carga's alone. Figures go to stdout and bench/out/ai-<time>.txt, with the
 # machine's load average before and after (other work on the 2 cores shows in the figures).
-# Both JVMs run with the JIT at nice 19 (CARGA_JIT_NICE=1, see bin/find-jdk), pre-touch a fixed 2 GB heap and log their GC
+# Both JVMs run with the JIT at nice 19 (-XX:CompilerThreadPriority=19, this bench's own option: see carga-ai's README), pre-touch a fixed 2 GB heap and log their GC
 # pauses. Every young pause (5-25 ms here) holds back all chunks in flight, and an ITL gap counts it twice, so
 # with 512 MB heaps (a pause every ~10 s in each JVM) the pauses alone filled the p99 of the gap error; 2 GB
 # (a quarter of what the JVM would take by itself on this machine) makes them rarer. The longest pause of each
@@ -35,7 +35,7 @@ SIM_CP="$WORK/platform-sim:$(strip platform-sim/target/bench-cp.txt)"
 CP="$WORK/carga-core:$WORK/carga-http:$WORK/carga-ai:$(strip carga-ai/target/bench-cp.txt)"
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken: set PORT=" >&2; exit 1; fi
-JVM_OPTS=${JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch $(CARGA_JIT_NICE=1 carga_jvm_defaults)}
+JVM_OPTS=${JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}
 "$JAVA" $JVM_OPTS -Xlog:gc:file="$WORK/gc-target.log" -cp "$SIM_CP" io.carga.platform.PlatformSimMain --port "$PORT" --quota-scale 0 --seed-data none \
   > "$WORK/target.log" 2>&1 &
 SIM=$!

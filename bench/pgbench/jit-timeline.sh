@@ -14,7 +14,7 @@ JAR="$ROOT/carga-cli/target/carga.jar"
 [ -f "$JAR" ] || { echo "no $JAR: run ./carga --version once to build it"; exit 2; }
 OUT=$(mktemp -d /tmp/carga-jit.XXXXXX)
 # shellcheck disable=SC2046
-"$JAVA_HOME/bin/java" $(carga_jvm_defaults db) \
+"$JAVA_HOME/bin/java" \
   "-XX:StartFlightRecording=filename=$OUT/run.jfr,settings=$ROOT/bench/pgbench/jit-compilations.jfc" \
   -jar "$JAR" db -P 1 --out "$OUT/results" "$@" 2>&1 | grep -E "^(progress|tps|carga: client CPU)"
 "$JAVA_HOME/bin/jfr" print --json --events jdk.Compilation,jdk.Deoptimization,jdk.ThreadStart "$OUT/run.jfr" >"$OUT/run.json"

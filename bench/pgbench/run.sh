@@ -34,7 +34,7 @@ export JAVA_HOME
 echo "== building the carga CLI jar (as ./carga does)"
 (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true -pl carga-cli -am package)
 # shellcheck disable=SC2206
-CARGA_DB=("$JAVA_HOME/bin/java" $(carga_jvm_defaults db) ${CARGA_JAVA_OPTS:-} -jar "$ROOT/carga-cli/target/carga.jar" db)
+CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -jar "$ROOT/carga-cli/target/carga.jar" db)
 RUNS="$OUT/runs"; rm -rf "$RUNS"; mkdir -p "$RUNS"
 
 echo "== starting PostgreSQL from $PG_BIN"

@@ -73,6 +73,24 @@ class DbRunTest {
         assertThat(out.resolve("report.html")).isNotEmptyFile();
     }
 
+    @Test
+    void aJvmWithoutTheContinuationsRunsAThreadPerClientAndRunJsonSaysSo() throws Exception {
+        Path script = dir.resolve("one.sql");
+        Files.writeString(script, "SELECT 1;\n");
+        Path out = dir.resolve("no-loop");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        // this JVM exports jdk.internal.vm (surefire's argLine); a child started without it is a java -jar elsewhere
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main", "db",
+                "--jdbc-url", io.carga.pgbench.TestDb.get().jdbcUrl(), "-U", "postgres", "-n", "-c", "2", "-t", "5",
+                "-f", script.toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+        JsonNode driver = JSON.readTree(out.resolve("run.json").toFile()).path("driver");
+        assertThat(driver.path("threads").asText()).isEqualTo("platform");
+        assertThat(driver.path("continuations").asText()).startsWith("not exported");
+    }
+
     private static long lines(Path f) throws Exception {
         return Files.exists(f) ? Files.readAllLines(f).size() : 0;
     }
