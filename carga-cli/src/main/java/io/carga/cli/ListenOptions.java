@@ -51,6 +51,11 @@ public final class ListenOptions {
     }
 
     /** Opens the plane, or returns null without {@code --listen} and {@code --remote-write}. */
+    /** Whether {@code --listen} was given. */
+    public boolean given() {
+        return listen != null;
+    }
+
     public LivePlane open(PrintStream out) {
         Listen l = settings();
         return l == null && remoteWrite == null ? null : open(l, out);

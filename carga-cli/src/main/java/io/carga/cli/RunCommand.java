@@ -171,6 +171,16 @@ final class RunCommand implements Callable<Integer> {
         Plan p = PlanFiles.load(plan);
         Plan.Stage st = PlanRun.stage(p, stage);
         PlanRun.checkWindow(p, java.time.Instant.now(), force, System.out);
+        if (st.isDb()) {
+            if (load.bounded() || load.users != null || load.rate != null || target != null || !props.isEmpty()) {
+                throw new UsageException("stage " + st.name() + " is a carga db run: its load and database are its db: command line");
+            }
+            Judge judge = io.carga.cli.db.DbStage.judge(p, st, System.out);
+            try (LivePlane plane = listen.open(System.out)) {
+                return io.carga.cli.db.DbStage.launch(st, 1.0, new RunLauncher(System.out).costs(p.costs().inputs(), null).live(plane, st.name()),
+                        output.outDir(), judge).exit().code();
+            }
+        }
         if (st.mixed()) {
             st = PlanRun.withDuration(st, load.mixedDuration(st.duration(), "stage " + st.name() + " give their own loads"));
         }

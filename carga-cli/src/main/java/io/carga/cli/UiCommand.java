@@ -129,6 +129,9 @@ final class UiCommand implements Callable<Integer> {
         if (plan != null) {
             Plan p = PlanFiles.load(plan);
             Plan.Stage st = PlanRun.stage(p, stage);
+            if (st.isDb()) {
+                throw new UsageException("stage " + st.name() + " is a carga db run: run it with carga run --plan or carga pipeline");
+            }
             if (st.mixed()) {
                 throw new UsageException("stage " + st.name() + " runs several scenarios with their own loads: the UI steers one load (carga run --plan … --listen watches it)");
             }

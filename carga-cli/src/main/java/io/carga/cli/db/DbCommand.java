@@ -207,35 +207,45 @@ public final class DbCommand implements Callable<Integer> {
                 return 0;
             }
         }
-        if (selectOnly) scriptOptions.add(new String[] {"b", "select-only"});
-        if (skipSomeUpdates) scriptOptions.add(new String[] {"b", "simple-update"});
+        addShortcuts();
         if (init) return initialize();
-        BenchConfig cfg = benchConfig();
-        int warm = warmUpSeconds();
         Judge judge = judge(thresholds, console.out());
         Path dir = out != null ? out : OutputOptions.defaultDir();
         try (LivePlane plane = listen.open(console.out())) { // a bad address is refused before anything connects
-            return withDatabase(db -> {
-                if (embeddedMode() && cfg.builtinUsed()) {
-                    try (Connection c = db.open()) {
-                        new Initializer(new Initializer.Options(Initializer.DEFAULT_STEPS, scale == null ? 1 : scale,
-                                100, false, 0, null, true), console.err()).run(c);
-                    }
-                }
-                if (warm > 0) warmUp(cfg.warmUp(warm), db);
-                RunLauncher launcher = new RunLauncher(console.out()).live(plane, "")
-                        .roles(SeriesRoles.dbScripts(cfg.scripts().stream().map(Script::desc).toList())).withoutConsoleSummary();
-                return run(launcher, DbRunConfig.of(cfg, db.url()), cfg, db, dir, judge, console).code();
-            });
+            return launch(new RunLauncher(console.out()).live(plane, ""), dir, cfg -> judge).exit().code();
         }
+    }
+
+    /**
+     * This command line's benchmark, measured through {@code launcher} into {@code dir} and judged by what
+     * {@code judge} makes of it (null: not judged): the database (embedded when none is given, initialized for a
+     * builtin), the warm-up, then the run. The command line of a plan's db stage runs here too ({@link DbStage}).
+     */
+    RunLauncher.Launched launch(RunLauncher launcher, Path dir, java.util.function.Function<BenchConfig, Judge> judge)
+            throws SQLException, InterruptedException, IOException {
+        addShortcuts();
+        BenchConfig cfg = benchConfig();
+        int warm = warmUpSeconds();
+        Judge judged = judge.apply(cfg);
+        return withDatabase(db -> {
+            if (embeddedMode() && cfg.builtinUsed()) {
+                try (Connection c = db.open()) {
+                    new Initializer(new Initializer.Options(Initializer.DEFAULT_STEPS, scale == null ? 1 : scale,
+                            100, false, 0, null, true), console.err()).run(c);
+                }
+            }
+            if (warm > 0) warmUp(cfg.warmUp(warm), db);
+            RunLauncher l = launcher.roles(SeriesRoles.dbScripts(cfg.scripts().stream().map(Script::desc).toList())).withoutConsoleSummary();
+            return run(l, DbRunConfig.of(cfg, db.url()), cfg, db, dir, judged, console);
+        });
     }
 
     /**
      * One measured {@code carga db} run through {@code launcher}: pgbench's report is printed as the run ends, before
      * the results folder's lines; a client that aborted makes it {@link ExitCode#CLIENT_ABORTED}.
      */
-    static ExitCode run(RunLauncher launcher, RunConfig config, BenchConfig cfg, ConnectionFactory db, Path dir, Judge judge,
-                        Console console) throws SQLException, InterruptedException, IOException {
+    private static RunLauncher.Launched run(RunLauncher launcher, RunConfig config, BenchConfig cfg, ConnectionFactory db, Path dir,
+                                            Judge judge, Console console) throws SQLException, InterruptedException, IOException {
         MetricsHub hub = new MetricsHub();
         try (BenchRun bench = Bench.prepare(cfg, db, console, hub)) {
             Output report = new Output() {
@@ -248,9 +258,19 @@ public final class DbCommand implements Callable<Integer> {
                     bench.report(result.aggregate());
                 }
             };
-            ExitCode exit = launcher.launch(config, dir, true, List.of(report), judge, bench, hub).exit();
-            return exit != ExitCode.INTERRUPTED && bench.aborted() ? ExitCode.CLIENT_ABORTED : exit;
+            RunLauncher.Launched l = launcher.launch(config, dir, true, List.of(report), judge, bench, hub);
+            return l.exit() != ExitCode.INTERRUPTED && bench.aborted() ? new RunLauncher.Launched(l.result(), ExitCode.CLIENT_ABORTED, l.dir()) : l;
         }
+    }
+
+    private boolean shortcutsAdded;
+
+    /** -S and -N as the scripts they stand for, once. */
+    private void addShortcuts() {
+        if (shortcutsAdded) return;
+        shortcutsAdded = true;
+        if (selectOnly) scriptOptions.add(new String[] {"b", "select-only"});
+        if (skipSomeUpdates) scriptOptions.add(new String[] {"b", "simple-update"});
     }
 
     /** The same load for {@code warm}'s duration, through the engine with no output: nothing of it is kept. */
@@ -320,6 +340,12 @@ public final class DbCommand implements Callable<Integer> {
             }
             return 0;
         });
+    }
+
+    /** The benchmark this command line asks for (-S and -N included), checked; no database is touched. */
+    BenchConfig config() {
+        addShortcuts();
+        return benchConfig();
     }
 
     BenchConfig benchConfig() {
@@ -459,11 +485,11 @@ public final class DbCommand implements Callable<Integer> {
         return env.get("PGHOST") == null && env.get("PGPORT") == null && env.get("PGDATABASE") == null;
     }
 
-    private interface DbAction {
-        int run(ConnectionFactory db) throws SQLException, InterruptedException, IOException;
+    private interface DbAction<T> {
+        T run(ConnectionFactory db) throws SQLException, InterruptedException, IOException;
     }
 
-    private int withDatabase(DbAction action) throws SQLException, InterruptedException, IOException {
+    private <T> T withDatabase(DbAction<T> action) throws SQLException, InterruptedException, IOException {
         if (embeddedMode()) {
             console.info("starting an embedded PostgreSQL...");
             try (EmbeddedDb pg = EmbeddedDb.start()) {

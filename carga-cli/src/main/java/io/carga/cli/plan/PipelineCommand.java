@@ -108,28 +108,34 @@ public final class PipelineCommand implements Callable<Integer> {
             Plan.Stage stage = todo.get(i);
             System.out.println("== stage " + (i + 1) + "/" + todo.size() + ": " + stage.name() + " (" + stage.users() + " users, "
                     + io.carga.core.load.Durations.format(PlanRun.scaled(stage.duration(), scaleTime)) + ")");
-            RunConfig config = PlanRun.config(p, stage, scaleTime);
-            if (target != null) {
-                config = config.withTarget(target);
-            }
-            if (seed != null) {
-                config = config.withSeed(seed);
-            }
-            io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
-            config = HttpRunPlan.apply(gate.apply(config), System.out);
-            String refused = gate.refusal(config, force, System.out);
-            if (refused != null) { // the stage runs nothing and writes no folder; the pipeline stops with the budget's code
-                System.err.println("carga: stage " + stage.name() + " " + refused);
-                ran.addObject().put("name", stage.name()).put("exit_code", ExitCode.BUDGET.code()).put("result", "refused").put("why", refused);
-                result = result == ExitCode.OK ? ExitCode.BUDGET : result;
-                break;
-            }
-            Judge judge = PlanFiles.judge(p, stage, System.out);
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
             // the pipeline's stages are priced into the ledger of the root holding the pipeline's folder
-            RunLauncher.Launched run = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir))
-                    .live(plane, stage.name()).launch(config, stageDir, quiet,
-                    PlanRun.outputs(stage, scaleTime, stageDir), judge);
+            RunLauncher launcher = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir)).live(plane, stage.name());
+            Judge judge;
+            RunLauncher.Launched run;
+            if (stage.isDb()) {
+                judge = io.carga.cli.db.DbStage.judge(p, stage, System.out);
+                run = io.carga.cli.db.DbStage.launch(stage, scaleTime, launcher, stageDir, judge);
+            } else {
+                RunConfig config = PlanRun.config(p, stage, scaleTime);
+                if (target != null) {
+                    config = config.withTarget(target);
+                }
+                if (seed != null) {
+                    config = config.withSeed(seed);
+                }
+                io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
+                config = HttpRunPlan.apply(gate.apply(config), System.out);
+                String refused = gate.refusal(config, force, System.out);
+                if (refused != null) { // the stage runs nothing and writes no folder; the pipeline stops with the budget's code
+                    System.err.println("carga: stage " + stage.name() + " " + refused);
+                    ran.addObject().put("name", stage.name()).put("exit_code", ExitCode.BUDGET.code()).put("result", "refused").put("why", refused);
+                    result = result == ExitCode.OK ? ExitCode.BUDGET : result;
+                    break;
+                }
+                judge = PlanFiles.judge(p, stage, System.out);
+                run = launcher.launch(config, stageDir, quiet, PlanRun.outputs(stage, scaleTime, stageDir), judge);
+            }
             Adaptive.Advice advice = Adaptive.advise(p.adaptive(), run.result().aggregate());
             System.out.println("next step (adaptive rule): " + advice.action() + " — " + advice.reason());
             ObjectNode a = json.createObjectNode();

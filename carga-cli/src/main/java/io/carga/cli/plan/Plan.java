@@ -44,12 +44,28 @@ public record Plan(Path file, String name, String target, Map<String, String> pr
      * @param loads each scenario's own load when the stage gives them ({@code scenarios: {name: {rate: 10/s}}}):
      *              they then run side by side; empty when the stage's users share one closed load
      */
+    /**
+     * @param db a {@code carga db} stage's command line ({@code -c 50 -j 4 -T 300 --builtin=tpcb-like}), empty for a stage of
+     *           scenarios; its users and duration are then the command line's {@code -c} and {@code -T}
+     */
     public record Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
                         List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity,
-                        List<String> triggers, Map<String, io.carga.core.load.LoadSpec> loads) {
+                        List<String> triggers, Map<String, io.carga.core.load.LoadSpec> loads, List<String> db) {
         public Stage {
             triggers = List.copyOf(triggers);
             loads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loads));
+            db = List.copyOf(db);
+        }
+
+        public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,
+                     List<Threshold> thresholds, boolean throughput, io.carga.report.capacity.CapacityPlan capacity,
+                     List<String> triggers, Map<String, io.carga.core.load.LoadSpec> loads) {
+            this(name, duration, users, spawnRate, scenarios, thresholds, throughput, capacity, triggers, loads, List.of());
+        }
+
+        /** Whether this stage is a {@code carga db} run. */
+        public boolean isDb() {
+            return !db.isEmpty();
         }
 
         public Stage(String name, Duration duration, int users, Double spawnRate, List<String> scenarios,

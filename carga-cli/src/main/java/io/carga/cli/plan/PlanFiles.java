@@ -38,7 +38,12 @@ public final class PlanFiles {
     }
 
     public static Judge judge(Plan plan, Plan.Stage stage, PrintStream out) {
-        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), plan.tiers(), registry(plan.costs().inputs().projection()),
+        return judge(plan, stage, plan.tiers(), out);
+    }
+
+    /** With {@code tiers} in place of the plan's (a db stage adds its statements as database_queries). */
+    public static Judge judge(Plan plan, Plan.Stage stage, io.carga.core.threshold.Tiers tiers, PrintStream out) {
+        return new Judge(stage.name(), PlanRun.thresholds(plan, stage), plan.alerts(), tiers, registry(plan.costs().inputs().projection()),
                 plan.controls().acceptCut(), out);
     }
 }

@@ -365,6 +365,9 @@ public final class PlanLoader {
         }
 
         Plan.Stage stage(String name, JsonNode n, String at, Map<String, Plan.ScenarioRef> scenarios) {
+            if (n.has("db")) {
+                return dbStage(name, n, at);
+            }
             Duration d = n.has("duration") ? duration(at + "/duration", n.get("duration").asText()) : io.carga.core.config.Defaults.DURATION;
             StageScenarios listed = StageScenarios.read(n.path("scenarios"), at + "/scenarios", (p, m) -> problem(p, 0, m));
             List<String> names = new ArrayList<>();
@@ -387,6 +390,22 @@ public final class PlanLoader {
             return d == null ? null : new Plan.Stage(name, d, n.path("users").asInt(1), spawn, names, own,
                     n.path("throughput").asBoolean(false), capacity, stageTriggers(at + "/triggers", n.path("triggers")),
                     listed.loads());
+        }
+
+        /** A {@code db:} stage: carga db's command line, checked now; its users and duration are its -c and -T. */
+        Plan.Stage dbStage(String name, JsonNode n, String at) {
+            List<String> args = io.carga.cli.db.DbStage.arguments(n.get("db").asText(), file.toAbsolutePath().getParent());
+            io.carga.cli.db.DbStage.Shape shape;
+            try {
+                shape = io.carga.cli.db.DbStage.check(args);
+            } catch (IllegalArgumentException e) {
+                problem(at + "/db", 0, "db: " + e.getMessage());
+                return null;
+            }
+            List<Threshold> own = thresholdList(n.path("thresholds"), at + "/thresholds", "stage:" + name);
+            Duration d = shape.seconds() > 0 ? Duration.ofSeconds(shape.seconds()) : io.carga.core.config.Defaults.DURATION;
+            return new Plan.Stage(name, d, shape.clients(), null, List.of(), own, n.path("throughput").asBoolean(false), null,
+                    stageTriggers(at + "/triggers", n.path("triggers")), Map.of(), args);
         }
 
         /** A stage's {@code triggers:}, each one of the pipeline's (a typo would silently never run the stage). */

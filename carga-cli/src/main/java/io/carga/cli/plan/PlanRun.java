@@ -77,7 +77,7 @@ public final class PlanRun {
 
     /** The stage lasting {@code d} instead. */
     public static Plan.Stage withDuration(Plan.Stage s, Duration d) {
-        return new Plan.Stage(s.name(), d, s.users(), s.spawnRate(), s.scenarios(), s.thresholds(), s.throughput(), s.capacity(), s.triggers(), s.loads());
+        return new Plan.Stage(s.name(), d, s.users(), s.spawnRate(), s.scenarios(), s.thresholds(), s.throughput(), s.capacity(), s.triggers(), s.loads(), s.db());
     }
 
     /** The user kinds of the plan's scenario {@code name}, its weight applied. */

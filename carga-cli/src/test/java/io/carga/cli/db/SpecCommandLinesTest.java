@@ -21,8 +21,13 @@ class SpecCommandLinesTest {
     @TempDir
     static Path dir;
 
+    private static boolean schemaMade;
+
+    /** pgbench's tables and a small copy of the reference target's, once per test JVM (DbStagesTest uses them too). */
     @BeforeAll
-    static void schema() {
+    static synchronized void schema() {
+        if (schemaMade) return;
+        schemaMade = true;
         assertThat(Db.run("-i", "-s", "2", "-q").exit()).isZero();
         TestDb.exec("DROP TABLE IF EXISTS whatsapp_messages, ai_generations, users, businesses",
                 "CREATE TABLE businesses (id bigint PRIMARY KEY, name text NOT NULL, status text NOT NULL DEFAULT 'active')",

@@ -56,6 +56,17 @@ public record BenchConfig(List<Script> scripts, int clients, int jobs, int trans
                 randomSeed, false, 0, 0, null, logDir, scale, builtinUsed, false, connect, threads);
     }
 
+    /** The series the run's SQL statements report under ({@code SCRIPT:LINE}), as {@link RunState} names them. */
+    public List<String> statementSeries() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Script s : scripts) {
+            for (io.carga.pgbench.script.Command c : s.commands()) {
+                if (c instanceof io.carga.pgbench.script.Command.Sql) names.add(s.desc() + ":" + c.line());
+            }
+        }
+        return names;
+    }
+
     /** pgbench's throttle_delay: mean microseconds between transactions of one job. */
     double throttleDelayMicros() {
         return rate > 0 ? 1_000_000.0 / rate * jobs : 0;
