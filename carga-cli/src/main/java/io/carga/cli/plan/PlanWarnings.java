@@ -187,6 +187,9 @@ final class PlanWarnings {
      */
     private Optional<String> whyTierUnmatched(String tier, Set<String> strings) {
         Tiers.Tier t = plan.tiers().tiers().get(tier);
+        if (t == null && tier.equals(Plan.QUERY_TIER) && plan.stages().values().stream().anyMatch(Plan.Stage::isDb)) {
+            return Optional.empty(); // a db stage's statements are this tier (io.carga.cli.db.DbStage)
+        }
         if (t == null) {
             return tagSet("tier", tier, strings) ? Optional.empty()
                     : Optional.of("tiers: does not define " + tier + " and no scenario tags a request tier=" + tier);

@@ -106,4 +106,24 @@ class DbStagesTest {
         }
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("bad.yaml:5:11: db: ").contains("tpcb-unlike");
     }
+
+    @Test
+    void planCheckKnowsADbStagesStatementsAreTheQueryTier() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.execute("plan", "check", plan("").toString());
+            Path noDb = dir.resolve("no-db.yaml");
+            Files.writeString(noDb, "name: no db\nresponse_times:\n  database_queries: \"< 100ms p95\"\n");
+            Main.execute("plan", "check", noDb.toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(exit).isZero();
+        String warnings = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(warnings).doesNotContain("carga.yaml").as("without a db stage nothing is the tier")
+                .contains("no-db.yaml:3:21: warning: threshold p95{tier=database_queries} < 100ms matches no request");
+    }
 }
