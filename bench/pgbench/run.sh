@@ -8,7 +8,9 @@
 #
 # usage: bench/pgbench/run.sh [-c clients] [-j jobs] [-T seconds] [-s scale] [-r rounds]
 #   env: PGBENCH (default /usr/bin/pgbench), CARGA_JAVA_OPTS (extra JVM options for carga db),
-#        PG_BIN (directory of initdb/pg_ctl; default the newest /usr/lib/postgresql/*/bin)
+#        PG_BIN (directory of initdb/pg_ctl; default the newest /usr/lib/postgresql/*/bin),
+#        BEFORE_JAR (another carga.jar, e.g. an older commit's, measured as a third tool in the same rounds,
+#        with BEFORE_JAVA_OPTS: a before/after comparison under the same machine load)
 # results: bench/out/pgbench/results-<time>.md
 set -euo pipefail
 
@@ -36,6 +38,9 @@ echo "== building the carga CLI jar (as ./carga does)"
 # shellcheck disable=SC2206
 CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -jar "$ROOT/carga-cli/target/carga.jar" db)
 RUNS="$OUT/runs"; rm -rf "$RUNS"; mkdir -p "$RUNS"
+BEFORE_DB=()
+# shellcheck disable=SC2206
+[ -n "${BEFORE_JAR:-}" ] && BEFORE_DB=("$JAVA_HOME/bin/java" ${BEFORE_JAVA_OPTS:-} -jar "$BEFORE_JAR" db)
 
 echo "== starting PostgreSQL from $PG_BIN"
 PORT=55433
@@ -66,6 +71,9 @@ measure() {
     -c "TRUNCATE pgbench_history" -c "VACUUM whatsapp_messages" -c "CHECKPOINT" >/dev/null
   if [ "$tool" = pgbench ]; then
     /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "$PGBENCH" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" postgres >"$log" 2>&1
+  elif [ "$tool" = before ]; then
+    /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "${BEFORE_DB[@]}" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" \
+      --out "$RUNS/before-$(date +%H%M%S)" postgres >"$log" 2>&1
   else
     /usr/bin/time -f "%U %S" -o "$OUT/time.txt" "${CARGA_DB[@]}" "${CONN[@]}" -n -c "$CLIENTS" -j "$JOBS" -T "$TIME" "$@" \
       --out "$RUNS/$(date +%H%M%S)" postgres >"$log" 2>&1
@@ -92,30 +100,33 @@ RESULT="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
 } >"$RESULT"
 
-rm -f "$OUT/ratios.txt"
+rm -f "$OUT/ratios.txt" "$OUT/before-ratios.txt"
 declare -A WORK=([select-only]="-S" [tpcb-like]="-b tpcb-like" [spec-5.1]="-f $HERE/spec-5.1.sql")
+# the tools of a round, in the order they run: the order turns each round (the second of a pair has done better here)
+tools=(pgbench carga); [ ${#BEFORE_DB[@]} -gt 0 ] && tools+=(before)
 for w in select-only tpcb-like spec-5.1; do
   for r in $(seq "$ROUNDS"); do
-    # Odd rounds run pgbench first, even rounds carga db first: the second of a pair has done better here.
-    if [ $((r % 2)) = 1 ]; then
+    declare -A TPS=() LAT=() CPU=() NTX=() RUNUS=()
+    for k in $(seq 0 $((${#tools[@]} - 1))); do
+      t=${tools[$(( (k + r - 1) % ${#tools[@]} ))]}
       # shellcheck disable=SC2086
-      read -r ptps plat pcpu pn _ < <(measure pgbench ${WORK[$w]})
-      # shellcheck disable=SC2086
-      read -r ctps clat ccpu cn crun < <(measure carga ${WORK[$w]})
-    else
-      # shellcheck disable=SC2086
-      read -r ctps clat ccpu cn crun < <(measure carga ${WORK[$w]})
-      # shellcheck disable=SC2086
-      read -r ptps plat pcpu pn _ < <(measure pgbench ${WORK[$w]})
-    fi
-    ratio=$(awk -v a="$ctps" -v b="$ptps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    pus=$(awk -v c="$pcpu" -v n="$pn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
-    cus=$(awk -v c="$ccpu" -v n="$cn" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
-    echo "| $w | pgbench | $ptps | $plat | $pcpu | $pus | | |" >>"$RESULT"
-    echo "| $w | carga db | $ctps | $clat | $ccpu | $cus | $crun | $ratio |" >>"$RESULT"
-    lratio=$(awk -v a="$clat" -v b="$plat" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-    echo "$w $ratio $lratio" >>"$OUT/ratios.txt"
-    echo "$w round $r: pgbench $ptps tps ($plat ms, $pus µs CPU/tx), carga db $ctps tps ($clat ms, $cus µs CPU/tx, $crun during the run): ${ratio}x (load $(cut -d' ' -f1 /proc/loadavg))"
+      read -r TPS[$t] LAT[$t] CPU[$t] NTX[$t] RUNUS[$t] < <(measure "$t" ${WORK[$w]})
+    done
+    line="$w round $r:"
+    for t in "${tools[@]}"; do
+      name=$([ "$t" = carga ] && echo "carga db" || { [ "$t" = before ] && echo "carga db (before)" || echo pgbench; })
+      us=$(awk -v c="${CPU[$t]}" -v n="${NTX[$t]}" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
+      if [ "$t" = pgbench ]; then
+        echo "| $w | $name | ${TPS[$t]} | ${LAT[$t]} | ${CPU[$t]} | $us | | |" >>"$RESULT"
+      else
+        ratio=$(awk -v a="${TPS[$t]}" -v b="${TPS[pgbench]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+        lratio=$(awk -v a="${LAT[$t]}" -v b="${LAT[pgbench]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+        echo "| $w | $name | ${TPS[$t]} | ${LAT[$t]} | ${CPU[$t]} | $us | ${RUNUS[$t]} | $ratio |" >>"$RESULT"
+        echo "$w $ratio $lratio" >>"$OUT/$([ "$t" = before ] && echo before-)ratios.txt"
+      fi
+      line="$line $name ${TPS[$t]} tps (${LAT[$t]} ms, $us µs CPU/tx);"
+    done
+    echo "$line load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
 echo "Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)." >>"$RESULT"
@@ -125,6 +136,9 @@ echo "Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)." >>"$RESULT"
   median() { sort -n | awk '{a[NR] = $1} END {printf "%.3f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
   for w in select-only tpcb-like spec-5.1; do
     echo "- $w: tps $(awk -v w="$w" '$1 == w {print $2}' "$OUT/ratios.txt" | median), latency $(awk -v w="$w" '$1 == w {print $3}' "$OUT/ratios.txt" | median)"
+    if [ -s "$OUT/before-ratios.txt" ]; then
+      echo "  - before ($BEFORE_JAR): tps $(awk -v w="$w" '$1 == w {print $2}' "$OUT/before-ratios.txt" | median), latency $(awk -v w="$w" '$1 == w {print $3}' "$OUT/before-ratios.txt" | median)"
+    fi
   done
 } >>"$RESULT"
 echo

@@ -128,6 +128,7 @@ final class ShadowCommand implements java.util.concurrent.Callable<Integer> {
         // the proxy binds before the run: an address in use is a usage error, and no results folder is made
         ShadowRun proxy = recorded == null ? startProxy(options, hub) : null;
         AtomicReference<ObjectNode> shadow = new AtomicReference<>();
+        AtomicBoolean failed = new AtomicBoolean();
         Driver driver = run -> {
             CountDownLatch stop = new CountDownLatch(1);
             AtomicBoolean stopping = new AtomicBoolean();
@@ -151,6 +152,7 @@ final class ShadowCommand implements java.util.concurrent.Callable<Integer> {
                     stop.await(length.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 ObjectNode figures = sr.finish(Duration.ofSeconds(5));
+                failed.set(ShadowJudge.judge(figures, limits, System.out)); // the verdicts go into shadow.json
                 ShadowJson.write(dir, figures); // before the report is built from the folder
                 shadow.set(figures);
             } catch (IOException e) {
@@ -170,10 +172,9 @@ final class ShadowCommand implements java.util.concurrent.Callable<Integer> {
         if (shadow.get() == null) {
             return launched.exit().code();
         }
-        boolean failed = ShadowJudge.judge(shadow.get(), limits, System.out);
         printTotals(shadow.get());
         RunResult result = launched.result();
-        return ExitCode.of(result.reason().name(), false, failed, length.compareTo(max) >= 0).code();
+        return ExitCode.of(result.reason().name(), false, failed.get(), length.compareTo(max) >= 0).code();
     }
 
     private ShadowRun startProxy(ShadowOptions options, MetricsHub hub) {
