@@ -6,6 +6,7 @@ import io.carga.ai.quality.Scorers;
 import io.carga.shadow.diff.Differ;
 import io.carga.shadow.diff.HeaderRules;
 import io.carga.shadow.proxy.CapturedRequest;
+import io.carga.shadow.proxy.Loops;
 import io.carga.shadow.proxy.Mirror;
 import io.carga.shadow.proxy.PrimaryListener;
 import io.carga.shadow.proxy.ShadowProxy;
@@ -44,6 +45,8 @@ public final class ShadowRun implements AutoCloseable {
     private final Mirror mirror;
     private final Sampler sampler;
     private final Templates templates;
+    private final Loops primaryLoops = new Loops("carga-shadow", Runtime.getRuntime().availableProcessors());
+    private final Loops mirrorLoops = new Loops("carga-shadow-mirror", 1);
     private ShadowProxy proxy;
     private boolean finished;
 
@@ -53,9 +56,9 @@ public final class ShadowRun implements AutoCloseable {
                 .map(p -> p.substring(7)).collect(Collectors.toSet());
         Differ differ = new Differ(HeaderRules.defaults().ignoring(ignoredHeaders));
         this.results = new ShadowResults(o.ignore(), new Masking(o.mask()), PriceTable.defaults(), Scorers.parse(o.quality()));
-        this.primary = new Upstream(o.primary(), ShadowOptions.PRIMARY_TIMEOUT);
-        this.candidate = new Upstream(o.candidate(), o.mirrorTimeout());
-        this.secondary = o.secondary() == null ? null : new Upstream(o.secondary(), o.mirrorTimeout());
+        this.primary = new Upstream(o.primary(), ShadowOptions.PRIMARY_TIMEOUT, primaryLoops);
+        this.candidate = new Upstream(o.candidate(), o.mirrorTimeout(), mirrorLoops);
+        this.secondary = o.secondary() == null ? null : new Upstream(o.secondary(), o.mirrorTimeout(), mirrorLoops);
         this.mirror = new Mirror(candidate, secondary, differ, results);
         this.sampler = new Sampler(o.share(), o.key(), o.methods());
         this.templates = Templates.of(o.endpoints());
@@ -65,7 +68,7 @@ public final class ShadowRun implements AutoCloseable {
     public static ShadowRun proxy(ShadowOptions options, PrimaryListener listener) throws IOException {
         ShadowRun run = new ShadowRun(options);
         run.proxy = ShadowProxy.start(new ShadowProxy.Settings(options.listen(), run.primary, run.candidate, run.secondary, run.sampler,
-                run.templates, options.queue(), options.concurrency()), run.mirror, run.results, listener);
+                run.templates, options.queue(), options.concurrency()), run.primaryLoops, run.mirror, run.results, listener);
         return run;
     }
 
@@ -109,6 +112,8 @@ public final class ShadowRun implements AutoCloseable {
         if (secondary != null) {
             secondary.close();
         }
+        primaryLoops.close();
+        mirrorLoops.close();
     }
 
     @Override

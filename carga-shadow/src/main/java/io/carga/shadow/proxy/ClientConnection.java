@@ -1,0 +1,265 @@
+package io.carga.shadow.proxy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One client's connection to the proxy, with the primary connection that serves it on the same event loop. Its
+ * requests are answered one at a time, in order (pipelined ones wait their turn):
+ * <ol>
+ * <li>the request, read whole by the codec, is captured (a mirrored request is sent again, so its body is kept);</li>
+ * <li>it goes to the primary, whose answer goes back to the client as it is read: status and headers, then the
+ *     body, flushed at the end of each read, so server-sent events and chunked answers stream through;</li>
+ * <li>if sampled, the primary's answer (kept while it streamed) and the request are offered to the
+ *     {@link MirrorQueue}. The offer never waits; a full queue drops the mirror and counts it.</li>
+ * </ol>
+ */
+final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+    private final ShadowProxy.Path path;
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Channel primary;
+    private Exchange current;
+
+    ClientConnection(ShadowProxy.Path path) {
+        this.path = path;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            byte[] msg = ("carga shadow: not a valid HTTP request (" + req.decoderResult().cause().getMessage() + ")\n").getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(msg));
+            bad.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, msg.length).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        waiting.add(new Exchange(req));
+        if (current == null) {
+            next();
+        } else {
+            ctx.channel().config().setAutoRead(false); // pipelined: read on when the queue has drained
+        }
+    }
+
+    private void next() {
+        current = waiting.poll();
+        if (current == null) {
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        current.forward(true);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (primary != null) {
+            primary.close();
+        }
+        waiting.forEach(e -> path.answered()); // never sent: the client that asked is gone
+        waiting.clear();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (primary != null) {
+            primary.config().setAutoRead(ctx.channel().isWritable()); // a slow client slows its primary connection, no buffer grows
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // the client went away, or sent what the codec cannot read
+    }
+
+    /** One request and its way through the proxy. */
+    private final class Exchange implements AnswerSink {
+        final long start = System.nanoTime();
+        final CapturedRequest request;
+        final boolean keepAlive;
+        final String endpoint;
+        final boolean sampled;
+        long sent;
+        int status;
+        Map<String, List<String>> headers;
+        ByteArrayOutputStream kept;
+        boolean truncated;
+        long bytesOut;
+
+        Exchange(FullHttpRequest req) {
+            byte[] body = new byte[req.content().readableBytes()];
+            req.content().getBytes(req.content().readerIndex(), body);
+            this.request = new CapturedRequest(req.method().name(), req.uri(), headers(req.headers()), body);
+            this.keepAlive = HttpUtil.isKeepAlive(req);
+            path.received();
+            this.endpoint = path.templates().endpoint(request.method(), request.path());
+            var stats = path.results().endpoint(endpoint);
+            stats.requested();
+            this.sampled = path.sampler().sampled(request);
+            if (sampled) {
+                stats.sampled();
+                kept = new ByteArrayOutputStream();
+            }
+        }
+
+        /** Sends to the primary, on the kept connection when it is open; {@code mayRetry} once, if a reused one was closed. */
+        void forward(boolean mayRetry) {
+            sent = System.nanoTime(); // the pairing compares the servers: the candidate's time runs from its send too
+            if (primary != null && primary.isActive()) {
+                send(primary, mayRetry);
+                return;
+            }
+            path.primary().connect(ctx.channel().eventLoop()).addListener(f -> {
+                if (!f.isSuccess()) {
+                    failed(f.cause(), false);
+                } else if (!ctx.channel().isActive()) {
+                    ((io.netty.channel.ChannelFuture) f).channel().close();
+                } else {
+                    primary = ((io.netty.channel.ChannelFuture) f).channel();
+                    send(primary, false);
+                }
+            });
+        }
+
+        private void send(Channel to, boolean mayRetry) {
+            UpstreamHandler h = to.pipeline().get(UpstreamHandler.class);
+            boolean reused = h.sent() > 0;
+            retry = mayRetry && reused && IDEMPOTENT.contains(request.method());
+            h.send(path.primary().request(request, false), this, path.primary().timeout());
+        }
+
+        private boolean retry;
+
+        @Override
+        public void head(HttpResponse head) {
+            status = head.status().code();
+            headers = Upstream.endToEnd(head.headers());
+            HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status());
+            HttpHeaders h = out.headers();
+            headers.forEach(h::add);
+            boolean bodiless = request.method().equals("HEAD") || status == 204 || status == 304 || status < 200;
+            String length = head.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+            if (length != null && (bodiless ? request.method().equals("HEAD") : true)) {
+                h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+            } else if (!bodiless) {
+                h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
+            if (!keepAlive) {
+                h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            ctx.write(out, ctx.voidPromise());
+        }
+
+        @Override
+        public void content(HttpContent content, boolean last) {
+            ByteBuf b = content.content();
+            int n = b.readableBytes();
+            bytesOut += n;
+            if (kept != null && n > 0) {
+                int room = Answer.MAX_BODY - kept.size();
+                if (n > room) {
+                    truncated = true;
+                }
+                if (room > 0) {
+                    byte[] bytes = new byte[Math.min(n, room)];
+                    b.getBytes(b.readerIndex(), bytes);
+                    kept.writeBytes(bytes);
+                }
+            }
+            if (!last) {
+                ctx.write(content.retain(), ctx.voidPromise());
+                return;
+            }
+            var done = ctx.writeAndFlush(content.retain());
+            long end = System.nanoTime();
+            path.listener().answered(endpoint, start, end, status, request.body().length, bytesOut, null);
+            if (sampled) {
+                Answer answer = new Answer(status, headers, kept.toByteArray(), truncated, end - sent);
+                if (!path.mirrors().offer(new MirrorQueue.Job(endpoint, request, answer))) {
+                    path.results().endpoint(endpoint).dropped();
+                }
+            }
+            finish(done);
+        }
+
+        @Override
+        public void flush() {
+            ctx.flush();
+        }
+
+        @Override
+        public void failed(Throwable cause, boolean answered) {
+            String error = cause.getClass().getSimpleName();
+            if (!answered && retry) {
+                retry = false;
+                primary = null;
+                forward(false); // the primary closed a kept connection as the request went out: once more, on a new one
+                return;
+            }
+            long end = System.nanoTime();
+            if (sampled) {
+                path.results().endpoint(endpoint).dropped(); // nothing whole to compare the candidate's answer with
+            }
+            if (answered) {
+                path.listener().answered(endpoint, start, end, status, request.body().length, bytesOut, error);
+                ctx.close(); // the answer is half sent: the client can only tell from the connection closing
+                return;
+            }
+            byte[] msg = ("carga shadow: the primary did not answer (" + error + ")\n").getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_GATEWAY, Unpooled.wrappedBuffer(msg));
+            bad.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, msg.length);
+            if (!keepAlive) {
+                bad.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            path.listener().answered(endpoint, start, end, 502, request.body().length, msg.length, error);
+            finish(ctx.writeAndFlush(bad));
+        }
+
+        private void finish(io.netty.channel.ChannelFuture written) {
+            path.answered();
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            next();
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpHeaders h) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : h) {
+            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+        }
+        return out;
+    }
+}
