@@ -219,7 +219,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
 
         @Override
         public void failed(Throwable cause, boolean answered) {
-            String error = cause.getClass().getSimpleName();
+            String error = errorName(cause);
             if (!answered && retry) {
                 retry = false;
                 primary = null;
@@ -253,6 +253,15 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
             }
             next();
         }
+    }
+
+    /** What went wrong, named by the JDK's class (Netty's annotate the JDK's: AnnotatedConnectException is a ConnectException). */
+    static String errorName(Throwable cause) {
+        Class<?> c = cause.getClass();
+        while (c.getName().startsWith("io.netty.") && c.getSuperclass() != null) {
+            c = c.getSuperclass();
+        }
+        return c.getSimpleName();
     }
 
     private static Map<String, List<String>> headers(HttpHeaders h) {
