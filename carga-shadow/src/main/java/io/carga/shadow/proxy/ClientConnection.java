@@ -143,7 +143,8 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
                 if (!f.isSuccess()) {
                     failed(f.cause(), false);
                 } else if (!ctx.channel().isActive()) {
-                    ((io.netty.channel.ChannelFuture) f).channel().close();
+                    ((io.netty.channel.ChannelFuture) f).channel().close(); // the client left while the connection opened
+                    failed(new java.nio.channels.ClosedChannelException(), false);
                 } else {
                     primary = ((io.netty.channel.ChannelFuture) f).channel();
                     send(primary, false);
@@ -220,7 +221,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
         @Override
         public void failed(Throwable cause, boolean answered) {
             String error = errorName(cause);
-            if (!answered && retry) {
+            if (!answered && retry && ctx.channel().isActive()) {
                 retry = false;
                 primary = null;
                 forward(false); // the primary closed a kept connection as the request went out: once more, on a new one

@@ -64,7 +64,7 @@ public final class ShadowProxy implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         clients.add(ch);
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BODY), new ClientConnection(path));
+                        ch.pipeline().addLast(new HttpServerCodec(Upstream.decoding()), new HttpObjectAggregator(MAX_REQUEST_BODY), new ClientConnection(path));
                     }
                 });
         var bound = b.bind(s.listen()).awaitUninterruptibly();

@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -85,7 +86,12 @@ public final class Upstream implements AutoCloseable {
         if (ssl != null) {
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), host, port));
         }
-        ch.pipeline().addLast(new HttpClientCodec(), new UpstreamHandler());
+        ch.pipeline().addLast(new HttpClientCodec(decoding(), HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, HttpClientCodec.DEFAULT_PARSE_HTTP_AFTER_CONNECT_REQUEST), new UpstreamHandler());
+    }
+
+    /** How the proxy reads messages, either side: a request line or a header block up to 64 KiB (Netty's defaults, 4 and 8 KiB, are a server's, not a proxy's). */
+    static HttpDecoderConfig decoding() {
+        return new HttpDecoderConfig().setMaxInitialLineLength(64 << 10).setMaxHeaderSize(64 << 10);
     }
 
     private static SslContext clientTls() {
