@@ -5,6 +5,7 @@
 # Goal (issue 22): p99 added under 1 ms, and no primary error.
 #   bench/shadow/run.sh [SECONDS=25] [RATE=500] [ROUNDS=1]
 # With several rounds the three legs run again in each, and the last line gives the medians of p99 added.
+# PROXY_JAVA_OPTS: JVM options for the proxy alone (CARGA_JAVA_OPTS reaches every carga started here).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
@@ -25,12 +26,12 @@ import json; t = json.load(open('$work/$2/summary.json'))['total']; l = t['laten
 print(l['p50'], l['p99'], l['max'], t['errors'], t['count'])"
 }
 proxy() { # $1: share; starts carga shadow in the background
-  "$ROOT/carga" shadow --listen "127.0.0.1:$PROXY_PORT" --primary "http://127.0.0.1:$PORT" --candidate "http://127.0.0.1:$PORT" \
+  CARGA_JAVA_OPTS="${PROXY_JAVA_OPTS:-${CARGA_JAVA_OPTS:-}}" "$ROOT/carga" shadow --listen "127.0.0.1:$PROXY_PORT" --primary "http://127.0.0.1:$PORT" --candidate "http://127.0.0.1:$PORT" \
     --share "$1" --out "$work/shadow-$1" -q >"$work/shadow-$1.log" 2>&1 &
   shadow=$!
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PROXY_PORT/ping" && break; sleep 0.1; done
-  # the proxy's JIT warms on the same path first (10 s: its first seconds hold 100-500 ms tails), as quick mode warms carga itself
-  "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration 10s --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
+  # the proxy's JIT warms on the same path first (WARM_SECS, 10 s by default: its first seconds hold 100-500 ms tails), as quick mode warms carga itself
+  "$ROOT/carga" run --url "http://127.0.0.1:$PROXY_PORT/ping" --rate "${RATE}/s" --duration "${WARM_SECS:-10}s" --warmup 0 --out "$work/warm-$1" -q >/dev/null 2>&1 || true
 }
 # SIGTERM: a background job of a script ignores SIGINT; the JVM then runs carga shadow's hook, which writes the results
 stop_proxy() { kill -TERM "$shadow"; wait "$shadow" || true; shadow=; }
