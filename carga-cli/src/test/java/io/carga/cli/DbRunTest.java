@@ -51,7 +51,7 @@ class DbRunTest {
         Path out = dir.resolve("stopped");
         Path log = dir.resolve("child.log");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main",
+        Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main",
                 "db", "--embedded", "-c", "2", "-T", "60", "-S", "--warmup", "0", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -80,7 +80,7 @@ class DbRunTest {
         Path out = dir.resolve("no-loop");
         String java = ProcessHandle.current().info().command().orElseThrow();
         // this JVM exports jdk.internal.vm (surefire's argLine); a child started without it is a java -jar elsewhere
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main", "db",
+        Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.carga.cli.Main", "db",
                 "--jdbc-url", io.carga.pgbench.TestDb.get().jdbcUrl(), "-U", "postgres", "-n", "-c", "2", "-t", "5",
                 "-f", script.toString(), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
@@ -89,6 +89,10 @@ class DbRunTest {
         JsonNode driver = JSON.readTree(out.resolve("run.json").toFile()).path("driver");
         assertThat(driver.path("threads").asText()).isEqualTo("platform");
         assertThat(driver.path("continuations").asText()).startsWith("not exported");
+        // and which collector ran: the figures of a run depend on it as much
+        JsonNode generator = JSON.readTree(out.resolve("run.json").toFile()).path("generator");
+        assertThat(generator.path("gc").asText()).isEqualTo("Copy, MarkSweepCompact");
+        assertThat(generator.path("processors").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     private static long lines(Path f) throws Exception {

@@ -31,16 +31,19 @@ import java.util.Map;
  * @param loadChanges         changes made to the load while it ran (the web UI, the API), oldest first
  * @param driver              how a load that drives its own clients ran ({@code carga db}'s threading, say), so that a
  *                            figure says which path made it; empty for carga's virtual users
+ * @param generator           the JVM that generated the load: its version, garbage collector and processors, which
+ *                            every figure of the run depends on
  */
 public record RunMeta(String runId, long startEpochMs, String scenario, String load, long seed, String target,
                       long intervalMs, String stopReason, String stopCause, long interrupted, List<Double> intervalPercentiles,
                       long plannedMs, long maxDurationMs, Map<String, String> scenarios,
-                      List<LoadChange> loadChanges, Map<String, String> driver) {
+                      List<LoadChange> loadChanges, Map<String, String> driver, Map<String, String> generator) {
 
     public RunMeta {
         scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         loadChanges = List.copyOf(loadChanges);
         driver = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driver));
+        generator = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(generator));
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +54,17 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 info.config().load().describe(), info.config().seed(), info.config().target(),
                 info.config().interval().toMillis(), null, null, 0, FIGURE_PERCENTILES,
                 info.config().load().plannedDuration() == null ? -1 : info.config().load().plannedDuration().toMillis(),
-                info.config().maxDuration().toMillis(), scenarios(info.config().load()), List.of(), info.driver());
+                info.config().maxDuration().toMillis(), scenarios(info.config().load()), List.of(), info.driver(), thisJvm());
+    }
+
+    /** This JVM as run.json's {@code generator}: the collectors' names, joined, say which garbage collector ran. */
+    static Map<String, String> thisJvm() {
+        Map<String, String> g = new LinkedHashMap<>();
+        g.put("java", Runtime.version().toString());
+        g.put("gc", String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
+        g.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        return g;
     }
 
     private static Map<String, String> scenarios(LoadModel load) {
@@ -64,7 +77,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
 
     public RunMeta ended(RunResult r) {
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, r.reason().name(),
-                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios, loadChanges, driver);
+                r.cause(), r.interrupted(), intervalPercentiles, plannedMs, maxDurationMs, scenarios, loadChanges, driver, generator);
     }
 
     /** The same facts with one more change of the load. */
@@ -72,7 +85,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         List<LoadChange> all = new ArrayList<>(loadChanges);
         all.add(c);
         return new RunMeta(runId, startEpochMs, scenario, load, seed, target, intervalMs, stopReason, stopCause, interrupted,
-                intervalPercentiles, plannedMs, maxDurationMs, scenarios, all, driver);
+                intervalPercentiles, plannedMs, maxDurationMs, scenarios, all, driver, generator);
     }
 
     public boolean finished() {
@@ -118,6 +131,10 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
             ObjectNode d = n.putObject("driver");
             driver.forEach(d::put);
         }
+        if (!generator.isEmpty()) {
+            ObjectNode g = n.putObject("generator");
+            generator.forEach(g::put);
+        }
         return n;
     }
 
@@ -144,7 +161,7 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         Path f = dir.resolve(ResultsFiles.RUN);
         if (!Files.exists(f)) {
             return new RunMeta(dir.getFileName().toString(), 0, "?", "?", 0, null, 1000, null, null, 0, List.of(), -1, -1, Map.of(),
-                    List.of(), Map.of());
+                    List.of(), Map.of(), Map.of());
         }
         JsonNode n = JSON.readTree(f.toFile());
         List<Double> percentiles = new ArrayList<>();
@@ -153,6 +170,8 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
         n.path("scenarios").fields().forEachRemaining(e -> scenarios.put(e.getKey(), e.getValue().asText()));
         Map<String, String> driver = new LinkedHashMap<>();
         n.path("driver").fields().forEachRemaining(e -> driver.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> generator = new LinkedHashMap<>();
+        n.path("generator").fields().forEachRemaining(e -> generator.put(e.getKey(), e.getValue().asText()));
         List<LoadChange> changes = new ArrayList<>();
         n.path("load_changes").forEach(c -> changes.add(new LoadChange(c.path("at_ms").asLong(), c.path("elapsed_s").asDouble(),
                 c.path("quantity").asText(), c.path("from").asDouble(), c.path("to").asDouble(), c.path("by").asText())));
@@ -160,6 +179,6 @@ public record RunMeta(String runId, long startEpochMs, String scenario, String l
                 n.path("load").asText(), n.path("seed").asLong(), n.path("target").isNull() ? null : n.path("target").asText(null),
                 n.path("interval_ms").asLong(1000), n.path("stop_reason").asText(null),
                 n.path("stop_cause").isNull() ? null : n.path("stop_cause").asText(null), n.path("interrupted").asLong(),
-                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios, changes, driver);
+                List.copyOf(percentiles), n.path("planned_ms").asLong(-1), n.path("max_duration_ms").asLong(-1), scenarios, changes, driver, generator);
     }
 }

@@ -36,7 +36,7 @@ class SummaryJsonTest {
 
     static RunMeta meta(String stopReason) {
         return new RunMeta("golden", EPOCH, "journeys/Shop.java", "closed: up to 12 users for 3s", 42,
-                "http://127.0.0.1:8080", 1000, stopReason, null, stopReason == null ? 0 : 1, java.util.List.of(), 3000, 7_200_000, java.util.Map.of(), java.util.List.of(), java.util.Map.of());
+                "http://127.0.0.1:8080", 1000, stopReason, null, stopReason == null ? 0 : 1, java.util.List.of(), 3000, 7_200_000, java.util.Map.of(), java.util.List.of(), java.util.Map.of(), java.util.Map.of());
     }
 
     static RunAggregate aggregate(double cpu) {
