@@ -44,7 +44,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.Stack;
 import picocli.CommandLine.Command;
@@ -74,14 +73,7 @@ public final class DbCommand implements Callable<Integer> {
 
     private final Console console;
 
-    // --- connection
-    @Option(names = {"-h", "--host"}, paramLabel = "HOSTNAME", description = "database server host (PGHOST)") String host;
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "database server port (PGPORT, 5432)") Integer port;
-    @Option(names = {"-U", "--username"}, paramLabel = "USERNAME", description = "user name (PGUSER)") String user;
-    @Option(names = {"-d", "--dbname"}, paramLabel = "DBNAME", description = "database name (PGDATABASE)") String dbName;
-    @Parameters(arity = "0..1", paramLabel = "DBNAME", description = "database name, as pgbench's last argument") String dbArg;
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "a full PgJDBC URL instead of -h/-p/-d") String jdbcUrl;
-    @Option(names = "--embedded", description = "run against a throwaway embedded PostgreSQL") boolean embedded;
+    @Mixin DbConnection connection;
 
     // --- initialization
     @Option(names = {"-i", "--initialize"}, description = "initialize pgbench's tables") boolean init;
@@ -228,7 +220,7 @@ public final class DbCommand implements Callable<Integer> {
         int warm = warmUpSeconds();
         Judge judged = judge.apply(cfg);
         return withDatabase(db -> {
-            if (embeddedMode() && cfg.builtinUsed()) {
+            if (connection.embedded() && cfg.builtinUsed()) {
                 try (Connection c = db.open()) {
                     new Initializer(new Initializer.Options(Initializer.DEFAULT_STEPS, scale == null ? 1 : scale,
                             100, false, 0, null, true), console.err()).run(c);
@@ -478,19 +470,12 @@ public final class DbCommand implements Callable<Integer> {
 
     // --- connection
 
-    private boolean embeddedMode() {
-        if (embedded) return true;
-        if (jdbcUrl != null || host != null || port != null || dbName != null || dbArg != null || user != null) return false;
-        Map<String, String> env = System.getenv();
-        return env.get("PGHOST") == null && env.get("PGPORT") == null && env.get("PGDATABASE") == null;
-    }
-
     private interface DbAction<T> {
         T run(ConnectionFactory db) throws SQLException, InterruptedException, IOException;
     }
 
     private <T> T withDatabase(DbAction<T> action) throws SQLException, InterruptedException, IOException {
-        if (embeddedMode()) {
+        if (connection.embedded()) {
             console.info("starting an embedded PostgreSQL...");
             try (EmbeddedDb pg = EmbeddedDb.start()) {
                 return action.run(pg.connections());
@@ -499,23 +484,8 @@ public final class DbCommand implements Callable<Integer> {
         return action.run(connections());
     }
 
-    /** -h -p -U -d and the PG* variables into a PgJDBC URL, or --jdbc-url as given. */
+    /** The database this command line names (see {@link DbConnection}). */
     ConnectionFactory connections() {
-        Map<String, String> env = System.getenv();
-        Properties props = new Properties();
-        String u = user != null ? user : env.getOrDefault("PGUSER", System.getProperty("user.name"));
-        if (jdbcUrl != null) {
-            if (user != null) props.setProperty("user", user);
-            if (env.get("PGPASSWORD") != null) props.setProperty("password", env.get("PGPASSWORD"));
-            return new ConnectionFactory(jdbcUrl, props);
-        }
-        String h = host != null ? host : env.getOrDefault("PGHOST", "localhost");
-        if (h.startsWith("/")) h = "localhost"; // a socket directory: JDBC speaks TCP only
-        int p = port != null ? port : Integer.parseInt(env.getOrDefault("PGPORT", "5432"));
-        String db = dbName != null ? dbName : dbArg != null ? dbArg
-                : env.getOrDefault("PGDATABASE", env.getOrDefault("PGUSER", u));
-        props.setProperty("user", u);
-        if (env.get("PGPASSWORD") != null) props.setProperty("password", env.get("PGPASSWORD"));
-        return new ConnectionFactory("jdbc:postgresql://" + h + ":" + p + "/" + db, props);
+        return connection.connections();
     }
 }
