@@ -1,8 +1,8 @@
 package io.carga.shadow.proxy;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -18,11 +18,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.ByteArrayOutputStream;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +56,8 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         if (req.decoderResult().isFailure()) {
-            byte[] msg = ("carga shadow: not a valid HTTP request (" + req.decoderResult().cause().getMessage() + ")\n").getBytes(StandardCharsets.UTF_8);
-            FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(msg));
-            bad.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, msg.length).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+            String why = "carga shadow: not a valid HTTP request (" + req.decoderResult().cause().getMessage() + ")\n";
+            ctx.writeAndFlush(plain(HttpResponseStatus.BAD_REQUEST, why, false)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         waiting.add(new Exchange(req));
@@ -110,16 +106,16 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
         final String endpoint;
         final boolean sampled;
         long sent;
+        boolean retry;
         int status;
         Map<String, List<String>> headers;
-        ByteArrayOutputStream kept;
-        boolean truncated;
+        KeptBody kept;
         long bytesOut;
 
         Exchange(FullHttpRequest req) {
             byte[] body = new byte[req.content().readableBytes()];
             req.content().getBytes(req.content().readerIndex(), body);
-            this.request = new CapturedRequest(req.method().name(), req.uri(), headers(req.headers()), body);
+            this.request = new CapturedRequest(req.method().name(), req.uri(), Message.headers(req.headers(), false), body);
             this.keepAlive = HttpUtil.isKeepAlive(req);
             path.received();
             this.endpoint = path.templates().endpoint(request.method(), request.path());
@@ -128,7 +124,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
             this.sampled = path.sampler().sampled(request);
             if (sampled) {
                 stats.sampled();
-                kept = new ByteArrayOutputStream();
+                kept = new KeptBody();
             }
         }
 
@@ -143,10 +139,10 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
                 if (!f.isSuccess()) {
                     failed(f.cause(), false);
                 } else if (!ctx.channel().isActive()) {
-                    ((io.netty.channel.ChannelFuture) f).channel().close(); // the client left while the connection opened
-                    failed(new java.nio.channels.ClosedChannelException(), false);
+                    ((ChannelFuture) f).channel().close(); // the client left while the connection opened
+                    failed(new ClosedChannelException(), false);
                 } else {
-                    primary = ((io.netty.channel.ChannelFuture) f).channel();
+                    primary = ((ChannelFuture) f).channel();
                     send(primary, false);
                 }
             });
@@ -159,15 +155,19 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
             h.send(path.primary().request(request, false), this, path.primary().timeout());
         }
 
-        private boolean retry;
-
         @Override
         public void head(HttpResponse head) {
             status = head.status().code();
-            headers = Upstream.endToEnd(head.headers());
+            if (kept != null) {
+                headers = Message.headers(head.headers(), true); // for the diff: only a mirrored answer needs the map
+            }
             HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status());
             HttpHeaders h = out.headers();
-            headers.forEach(h::add);
+            for (Map.Entry<String, String> e : head.headers()) {
+                if (!HopByHop.is(e.getKey())) {
+                    h.add(e.getKey(), e.getValue()); // as the primary sent them, in its order
+                }
+            }
             boolean bodiless = request.method().equals("HEAD") || status == 204 || status == 304 || status < 200;
             String length = head.headers().get(HttpHeaderNames.CONTENT_LENGTH);
             if (length != null && (bodiless ? request.method().equals("HEAD") : true)) {
@@ -183,19 +183,9 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
 
         @Override
         public void content(HttpContent content, boolean last) {
-            ByteBuf b = content.content();
-            int n = b.readableBytes();
-            bytesOut += n;
-            if (kept != null && n > 0) {
-                int room = Answer.MAX_BODY - kept.size();
-                if (n > room) {
-                    truncated = true;
-                }
-                if (room > 0) {
-                    byte[] bytes = new byte[Math.min(n, room)];
-                    b.getBytes(b.readerIndex(), bytes);
-                    kept.writeBytes(bytes);
-                }
+            bytesOut += content.content().readableBytes();
+            if (kept != null) {
+                kept.add(content.content());
             }
             if (!last) {
                 ctx.write(content.retain(), ctx.voidPromise());
@@ -205,7 +195,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
             long end = System.nanoTime();
             path.listener().answered(endpoint, start, end, status, request.body().length, bytesOut, null);
             if (sampled) {
-                Answer answer = new Answer(status, headers, kept.toByteArray(), truncated, end - sent);
+                Answer answer = kept.answer(status, headers, end - sent);
                 if (!path.mirrors().offer(new MirrorQueue.Job(endpoint, request, answer))) {
                     path.results().endpoint(endpoint).dropped();
                 }
@@ -236,17 +226,12 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
                 ctx.close(); // the answer is half sent: the client can only tell from the connection closing
                 return;
             }
-            byte[] msg = ("carga shadow: the primary did not answer (" + error + ")\n").getBytes(StandardCharsets.UTF_8);
-            FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_GATEWAY, Unpooled.wrappedBuffer(msg));
-            bad.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, msg.length);
-            if (!keepAlive) {
-                bad.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            }
-            path.listener().answered(endpoint, start, end, 502, request.body().length, msg.length, error);
+            FullHttpResponse bad = plain(HttpResponseStatus.BAD_GATEWAY, "carga shadow: the primary did not answer (" + error + ")\n", keepAlive);
+            path.listener().answered(endpoint, start, end, 502, request.body().length, bad.content().readableBytes(), error);
             finish(ctx.writeAndFlush(bad));
         }
 
-        private void finish(io.netty.channel.ChannelFuture written) {
+        private void finish(ChannelFuture written) {
             path.answered();
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
@@ -265,11 +250,14 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
         return c.getSimpleName();
     }
 
-    private static Map<String, List<String>> headers(HttpHeaders h) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : h) {
-            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+    /** A short text answer of the proxy's own, closing the connection unless {@code keepAlive}. */
+    private static FullHttpResponse plain(HttpResponseStatus status, String text, boolean keepAlive) {
+        byte[] msg = text.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(msg));
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, msg.length);
+        if (!keepAlive) {
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        return out;
+        return r;
     }
 }

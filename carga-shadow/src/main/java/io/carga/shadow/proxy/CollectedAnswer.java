@@ -2,7 +2,6 @@ package io.carga.shadow.proxy;
 
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,10 +10,9 @@ import java.util.concurrent.CompletableFuture;
 final class CollectedAnswer implements AnswerSink {
     final CompletableFuture<Answer> result = new CompletableFuture<>();
     private final long sentNanos;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final KeptBody body = new KeptBody();
     private int status;
     private Map<String, List<String>> headers;
-    private boolean truncated;
 
     CollectedAnswer(long sentNanos) {
         this.sentNanos = sentNanos;
@@ -23,23 +21,14 @@ final class CollectedAnswer implements AnswerSink {
     @Override
     public void head(HttpResponse head) {
         status = head.status().code();
-        headers = Upstream.endToEnd(head.headers());
+        headers = Message.headers(head.headers(), true);
     }
 
     @Override
     public void content(HttpContent content, boolean last) {
-        int n = content.content().readableBytes();
-        int room = Answer.MAX_BODY - body.size();
-        if (n > room) {
-            truncated = true;
-        }
-        if (room > 0 && n > 0) {
-            byte[] bytes = new byte[Math.min(n, room)];
-            content.content().getBytes(content.content().readerIndex(), bytes);
-            body.writeBytes(bytes);
-        }
+        body.add(content.content());
         if (last) {
-            result.complete(new Answer(status, headers, body.toByteArray(), truncated, System.nanoTime() - sentNanos));
+            result.complete(body.answer(status, headers, System.nanoTime() - sentNanos));
         }
     }
 

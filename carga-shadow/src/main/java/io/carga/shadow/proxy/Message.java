@@ -28,6 +28,17 @@ public final class Message {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** Netty's headers as a map of this kind; only the end-to-end ones ({@link HopByHop}) when {@code endToEnd}. */
+    static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpHeaders h, boolean endToEnd) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : h) {
+            if (!endToEnd || !HopByHop.is(e.getKey())) {
+                out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>(1)).add(e.getValue());
+            }
+        }
+        return headers(out);
+    }
+
     /** The first value of {@code name}, or null. */
     public static String first(Map<String, List<String>> headers, String name) {
         List<String> v = headers.get(name);

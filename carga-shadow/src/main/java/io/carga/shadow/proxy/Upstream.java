@@ -25,10 +25,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -164,17 +160,6 @@ public final class Upstream implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
-    }
-
-    /** The end-to-end headers of a message: names as sent, values in order. */
-    static Map<String, List<String>> endToEnd(HttpHeaders headers) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : headers) {
-            if (!HopByHop.is(e.getKey())) {
-                out.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-            }
-        }
-        return out;
     }
 
     @Override
