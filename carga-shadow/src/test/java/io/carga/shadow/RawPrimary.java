@@ -99,12 +99,12 @@ final class RawPrimary implements AutoCloseable {
     static String head(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
+        int last4 = 0; // the last four bytes read, the newest lowest
         while ((c = in.read()) >= 0) {
             b.write(c);
-            byte[] a = b.toByteArray();
-            int n = a.length;
-            if (n >= 4 && a[n - 4] == '\r' && a[n - 3] == '\n' && a[n - 2] == '\r' && a[n - 1] == '\n') {
-                return new String(a, StandardCharsets.ISO_8859_1);
+            last4 = last4 << 8 | c;
+            if (last4 == 0x0d0a0d0a) { // CR LF CR LF
+                return b.toString(StandardCharsets.ISO_8859_1);
             }
         }
         return null;
