@@ -34,7 +34,7 @@ source "$(cd "$(dirname "$0")/../.." && pwd)/bin/find-jdk"; JAVA_HOME=$(carga_fi
 export JAVA_HOME
 
 echo "== building the carga CLI jar (as ./carga does)"
-(cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true -pl carga-cli -am package)
+(cd "$ROOT" && ./mvnw -q -B -DskipTests -pl carga-cli -am package)
 # shellcheck disable=SC2206
 CARGA_DB=("$JAVA_HOME/bin/java" ${CARGA_JAVA_OPTS:-} -jar "$ROOT/carga-cli/target/carga.jar" db)
 RUNS="$OUT/runs"; rm -rf "$RUNS"; mkdir -p "$RUNS"

@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # What carga shadow adds to the primary path: carga in open model at a constant rate (wrk2-style, latency from
 # the intended start) against nginx directly, then through the shadow proxy without mirroring (--share 0%), then
-# with every request mirrored (--share 100%, candidate = the same nginx), in the same script run.
+# with every request mirrored (--share 100%, candidate = the same nginx), in the same script run. Two reference
+# legs in each round put nginx itself in the proxy's place (proxy_pass with pooled upstream connections, then
+# with nginx's own fire-and-forget `mirror` of every request): what any proxy adds on this machine.
 # Goal (issue 22): p99 added under 1 ms, and no primary error.
 #   bench/shadow/run.sh [SECONDS=25] [RATE=500] [ROUNDS=1]
-# With several rounds the three legs run again in each, and the last line gives the medians of p99 added.
+# With several rounds the five legs run again in each, and the last line gives the medians of p99 added.
 # PROXY_JAVA_OPTS: JVM options for the proxy alone (CARGA_JAVA_OPTS reaches every carga started here).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/bin/find-jdk"; source "$ROOT/bench/lib/nginx.sh"
 JAVA_HOME=$(carga_find_jdk); export JAVA_HOME
-SECS=${1:-25}; RATE=${2:-500}; ROUNDS=${3:-1}; PROXY_PORT=${PROXY_PORT:-18100}
+SECS=${1:-25}; RATE=${2:-500}; ROUNDS=${3:-1}; PROXY_PORT=${PROXY_PORT:-18100}; NGINX_PROXY_PORT=${NGINX_PROXY_PORT:-18101}
 "$ROOT/carga" --version >/dev/null   # build first, outside the measurement
 PORT=${PORT:-18080}; start_nginx "$PORT"
 work=$(mktemp -d)
 nginx_stop=$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT\$//")
-trap 'kill ${shadow:-} 2>/dev/null || true; rm -rf "$work"; eval "$nginx_stop"' EXIT
+trap 'kill ${shadow:-} 2>/dev/null || true; stop_nginx_proxy; rm -rf "$work"; eval "$nginx_stop"' EXIT
 mkdir -p "$ROOT/bench/out"; OUT="$ROOT/bench/out/shadow-$(date +%Y%m%d-%H%M%S).txt"
 { machine_line; echo "# $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); nginx 1 worker; ${SECS}s per leg at ${RATE}/s, open model, 64 connections at most"; } | tee "$OUT"
 
@@ -41,6 +43,14 @@ for round in $(seq "$ROUNDS"); do
   [ "$ROUNDS" -gt 1 ] && echo "## round $round" | tee -a "$OUT"
   read -r d50 d99 dmax derr dn < <(load "$URL" direct)
   echo "direct to nginx:              p50 $d50 ms, p99 $d99 ms, max $dmax ms, errors $derr of $dn" | tee -a "$OUT"
+  start_nginx_proxy "$NGINX_PROXY_PORT" "$PORT" 0
+  read -r x50 x99 xmax xerr xn < <(load "http://127.0.0.1:$NGINX_PROXY_PORT/ping" nginx-proxy)
+  stop_nginx_proxy
+  echo "through nginx as a proxy:     p50 $x50 ms, p99 $x99 ms, max $xmax ms, errors $xerr of $xn" | tee -a "$OUT"
+  start_nginx_proxy "$NGINX_PROXY_PORT" "$PORT" 1
+  read -r y50 y99 ymax yerr yn < <(load "http://127.0.0.1:$NGINX_PROXY_PORT/ping" nginx-mirror)
+  stop_nginx_proxy
+  echo "through nginx, 100% mirrored: p50 $y50 ms, p99 $y99 ms, max $ymax ms, errors $yerr of $yn" | tee -a "$OUT"
   proxy 0%
   read -r p50 p99 pmax perr pn < <(load "http://127.0.0.1:$PROXY_PORT/ping" plain)
   stop_proxy
@@ -50,15 +60,16 @@ for round in $(seq "$ROUNDS"); do
   stop_proxy
   mirrored=$(python3 -c "import json; t = json.load(open('$work/shadow-100%/shadow.json'))['totals']; print(t['mirrored'], 'mirrored,', t['dropped'], 'dropped,', t['diffs'], 'diffs')")
   echo "through the proxy, 100% mirrored: p50 $m50 ms, p99 $m99 ms, max $mmax ms, errors $merr of $mn ($mirrored)" | tee -a "$OUT"
-  line=$(awk -v d="$d99" -v p="$p99" -v m="$m99" -v e1="$perr" -v e2="$merr" 'BEGIN {
-    printf "p99 added by the proxy: %.3f ms without mirroring, %.3f ms with every request mirrored (goal < 1 ms); mirroring itself: %.3f ms; primary errors %d (goal 0)", p - d, m - d, m - p, e1 + e2 }')
+  line=$(awk -v d="$d99" -v p="$p99" -v m="$m99" -v x="$x99" -v y="$y99" -v e1="$perr" -v e2="$merr" 'BEGIN {
+    printf "p99 added by carga shadow: %.3f ms without mirroring, %.3f ms with every request mirrored (goal < 1 ms); by nginx: %.3f / %.3f ms; primary errors %d (goal 0)", p - d, m - d, x - d, y - d, e1 + e2 }')
   echo "$line" | tee -a "$OUT"
-  added+=("$(awk -v d="$d99" -v p="$p99" -v m="$m99" 'BEGIN { printf "%.3f %.3f", p - d, m - d }')")
+  added+=("$(awk -v d="$d99" -v p="$p99" -v m="$m99" -v x="$x99" -v y="$y99" 'BEGIN { printf "%.3f %.3f %.3f %.3f", p - d, m - d, x - d, y - d }')")
 done
 if [ "$ROUNDS" -gt 1 ]; then
   printf '%s\n' "${added[@]}" | python3 -c "
 import statistics, sys
 rows = [tuple(map(float, l.split())) for l in sys.stdin if l.strip()]
-print('median of %d rounds, p99 added: %.3f ms without mirroring, %.3f ms with every request mirrored (goal < 1 ms)' % (
-    len(rows), statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)))" | tee -a "$OUT"
+med = [statistics.median(r[i] for r in rows) for i in range(4)]
+print('median of %d rounds, p99 added by carga shadow: %.3f ms without mirroring, %.3f ms with every request mirrored (goal < 1 ms); by nginx: %.3f / %.3f ms' % (
+    len(rows), *med))" | tee -a "$OUT"
 fi
