@@ -175,10 +175,17 @@ final class RunCommand implements Callable<Integer> {
             if (load.bounded() || load.users != null || load.rate != null || target != null || !props.isEmpty()) {
                 throw new UsageException("stage " + st.name() + " is a carga db run: its load and database are its db: command line");
             }
+            Path out = output.outDir();
+            CostGate costs = new CostGate(p.costs(), Ledger.beside(out), java.time.Instant.now());
+            String refused = costs.refusal(io.carga.cli.db.DbStage.plannedUserHours(st, 1.0), force, System.out);
+            if (refused != null) { // before anything is written, as for any stage
+                System.err.println("carga: " + refused);
+                return ExitCode.BUDGET.code();
+            }
             Judge judge = io.carga.cli.db.DbStage.judge(p, st, System.out);
             try (LivePlane plane = listen.open(System.out)) {
-                return io.carga.cli.db.DbStage.launch(st, 1.0, new RunLauncher(System.out).costs(p.costs().inputs(), null).live(plane, st.name()),
-                        output.outDir(), judge).exit().code();
+                return io.carga.cli.db.DbStage.launch(st, 1.0, new RunLauncher(System.out).costs(p.costs().inputs(), costs.ledger()).live(plane, st.name()),
+                        out, judge).exit().code();
             }
         }
         if (st.mixed()) {

@@ -39,7 +39,12 @@ public final class CostGate {
      * is printed and the run goes on.
      */
     public String refusal(RunConfig config, boolean force, PrintStream out) {
-        String why = PreRunCheck.refusal(plan, entries, now, PlannedLoad.userHours(config.load()));
+        return refusal(PlannedLoad.userHours(config.load()), force, out);
+    }
+
+    /** As {@link #refusal(RunConfig, boolean, PrintStream)}, for a load of {@code plannedUserHours} (a db stage's clients × -T). */
+    public String refusal(double plannedUserHours, boolean force, PrintStream out) {
+        String why = PreRunCheck.refusal(plan, entries, now, plannedUserHours);
         if (why != null && force) {
             out.println("carga: " + why + "; running anyway (--force)");
             return null;

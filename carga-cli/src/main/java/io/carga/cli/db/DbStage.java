@@ -80,6 +80,15 @@ public final class DbStage {
     }
 
     /**
+     * The stage's planned user-hours, for the testing budget: its clients for its {@code -T} times {@code scaleTime};
+     * 0 for a count of transactions ({@code -t}), whose length is not known before it runs.
+     */
+    public static double plannedUserHours(Plan.Stage stage, double scaleTime) {
+        BenchConfig cfg = parse(stage.db(), UnaryOperator.identity()).config();
+        return cfg.durationSeconds() == 0 ? 0 : cfg.clients() * Math.max(1, Math.round(cfg.durationSeconds() * scaleTime)) / 3600.0;
+    }
+
+    /**
      * Runs the stage through {@code launcher} into {@code dir}; {@code scaleTime} multiplies its {@code -T} (at least
      * 1 s). {@code $NAME} and {@code ${NAME}} take the environment's values now.
      */

@@ -113,26 +113,20 @@ public final class PipelineCommand implements Callable<Integer> {
             RunLauncher launcher = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir)).live(plane, stage.name());
             Judge judge;
             RunLauncher.Launched run;
+            io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
+            RunConfig config = stage.isDb() ? null : HttpRunPlan.apply(gate.apply(stageConfig(p, stage, scaleTime)), System.out);
+            String refused = stage.isDb() ? gate.refusal(io.carga.cli.db.DbStage.plannedUserHours(stage, scaleTime), force, System.out)
+                    : gate.refusal(config, force, System.out);
+            if (refused != null) { // the stage runs nothing and writes no folder; the pipeline stops with the budget's code
+                System.err.println("carga: stage " + stage.name() + " " + refused);
+                ran.addObject().put("name", stage.name()).put("exit_code", ExitCode.BUDGET.code()).put("result", "refused").put("why", refused);
+                result = result == ExitCode.OK ? ExitCode.BUDGET : result;
+                break;
+            }
             if (stage.isDb()) {
                 judge = io.carga.cli.db.DbStage.judge(p, stage, System.out);
                 run = io.carga.cli.db.DbStage.launch(stage, scaleTime, launcher, stageDir, judge);
             } else {
-                RunConfig config = PlanRun.config(p, stage, scaleTime);
-                if (target != null) {
-                    config = config.withTarget(target);
-                }
-                if (seed != null) {
-                    config = config.withSeed(seed);
-                }
-                io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
-                config = HttpRunPlan.apply(gate.apply(config), System.out);
-                String refused = gate.refusal(config, force, System.out);
-                if (refused != null) { // the stage runs nothing and writes no folder; the pipeline stops with the budget's code
-                    System.err.println("carga: stage " + stage.name() + " " + refused);
-                    ran.addObject().put("name", stage.name()).put("exit_code", ExitCode.BUDGET.code()).put("result", "refused").put("why", refused);
-                    result = result == ExitCode.OK ? ExitCode.BUDGET : result;
-                    break;
-                }
                 judge = PlanFiles.judge(p, stage, System.out);
                 run = launcher.launch(config, stageDir, quiet, PlanRun.outputs(stage, scaleTime, stageDir), judge);
             }
@@ -180,5 +174,14 @@ public final class PipelineCommand implements Callable<Integer> {
                     : names.isEmpty() ? " (it has no pipeline.triggers)" : "; triggers: " + String.join(", ", names)));
         }
         return t;
+    }
+
+    /** The stage's run, with the command line's --target and --seed. */
+    private RunConfig stageConfig(Plan p, Plan.Stage stage, double scaleTime) throws java.io.IOException {
+        RunConfig config = PlanRun.config(p, stage, scaleTime);
+        if (target != null) {
+            config = config.withTarget(target);
+        }
+        return seed == null ? config : config.withSeed(seed);
     }
 }

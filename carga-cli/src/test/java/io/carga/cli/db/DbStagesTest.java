@@ -10,6 +10,7 @@ import io.carga.pgbench.TestDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -125,5 +126,49 @@ class DbStagesTest {
         String warnings = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(warnings).doesNotContain("carga.yaml").as("without a db stage nothing is the tier")
                 .contains("no-db.yaml:3:21: warning: threshold p95{tier=database_queries} < 100ms matches no request");
+    }
+
+    @Test
+    void aDbStageIsPricedIntoTheLedgerAndRefusedWhenTheBudgetIsSpentAsAnyStage() throws IOException {
+        Files.writeString(dir.resolve("prices.yaml"), """
+                date: 2026-11-30
+                source: "test invoice"
+                currency: BRL
+                ai_per_million_tokens:
+                  gpt-4-turbo: {input: 150, output: 150}
+                instance_per_hour: {e2-medium: 3.6}
+                """);
+        Path plan = dir.resolve("budgeted.yaml");
+        String text = """
+                name: budgeted db
+                prices: prices.yaml
+                test_instances: {type: e2-medium, count: 2}
+                testing_budget:
+                  monthly_budget: "R$ 500"
+                  allocation:
+                    cloud_instances: "60%%"
+                    ai_testing_quota: "30%%"
+                    monitoring_tools: "10%%"
+                pipeline:
+                  test_stages:
+                    quick:
+                      db: "--jdbc-url %s -U postgres -c 2 -T 1 -S"
+                """.formatted(TestDb.get().jdbcUrl());
+        Files.writeString(plan, text);
+        Path root = dir.resolve("budget");
+        assertThat(Main.execute("run", "--plan", plan.toString(), "--stage", "quick", "--out", root.resolve("paid").toString(), "-q")).isZero();
+        List<String> ledger = Files.readAllLines(root.resolve("ledger.jsonl"));
+        assertThat(ledger).hasSize(1);
+        assertThat(JSON.readTree(ledger.get(0)).path("total_brl").asDouble()).as("two instances for the run's seconds").isPositive();
+
+        Files.writeString(plan, text.replace("\"R$ 500\"", "\"R$ 0.000001\""));
+        assertThat(Main.execute("run", "--plan", plan.toString(), "--stage", "quick", "--out", root.resolve("refused").toString(), "-q"))
+                .isEqualTo(ExitCode.BUDGET.code());
+        assertThat(root.resolve("refused")).doesNotExist();
+        assertThat(Main.execute("pipeline", "--plan", plan.toString(), "--out", root.resolve("pipeline").toString(), "-q"))
+                .isEqualTo(ExitCode.BUDGET.code());
+        assertThat(root.resolve("pipeline/01-quick")).doesNotExist();
+        assertThat(Files.readString(root.resolve("pipeline/pipeline.json"))).contains("\"result\" : \"refused\"");
+        assertThat(Files.readAllLines(root.resolve("ledger.jsonl"))).hasSize(1);
     }
 }
