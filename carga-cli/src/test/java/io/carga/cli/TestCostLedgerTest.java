@@ -33,15 +33,7 @@ class TestCostLedgerTest {
     /** A plan of one closed load of the spender, priced in R$ by a dated price file next to it. */
     private Path plan(String budget, String duration) throws Exception {
         AiSpending.spender(dir);
-        Files.writeString(dir.resolve("prices.yaml"), """
-                date: 2026-11-30
-                source: "test invoice"
-                currency: BRL
-                ai_per_million_tokens:
-                  gpt-4-turbo: {input: 150, output: 150}
-                instance_per_hour: {e2-medium: 3.6}
-                storage_per_gb_month: 1000
-                """);
+        io.carga.cli.plan.PlanFixtures.brlPrices(dir);
         return Files.writeString(dir.resolve("carga.yaml"), """
                 version: 1
                 name: ledger

@@ -85,7 +85,12 @@ public final class DbStage {
      */
     public static double plannedUserHours(Plan.Stage stage, double scaleTime) {
         BenchConfig cfg = parse(stage.db(), UnaryOperator.identity()).config();
-        return cfg.durationSeconds() == 0 ? 0 : cfg.clients() * Math.max(1, Math.round(cfg.durationSeconds() * scaleTime)) / 3600.0;
+        return cfg.durationSeconds() == 0 ? 0 : cfg.clients() * scaled(cfg.durationSeconds(), scaleTime) / 3600.0;
+    }
+
+    /** A -T of {@code seconds} under {@code --scale-time}: at least 1 s. */
+    private static int scaled(int seconds, double scaleTime) {
+        return Math.max(1, (int) Math.round(seconds * scaleTime));
     }
 
     /**
@@ -96,7 +101,7 @@ public final class DbStage {
             throws IOException, InterruptedException {
         DbCommand cmd = parse(stage.db(), a -> expand(a, stage.name()));
         if (cmd.time != null) {
-            cmd.time = Math.max(1, (int) Math.round(cmd.time * scaleTime));
+            cmd.time = scaled(cmd.time, scaleTime);
         }
         try {
             return cmd.launch(launcher, dir, cfg -> judge);

@@ -110,10 +110,10 @@ public final class PipelineCommand implements Callable<Integer> {
                     + io.carga.core.load.Durations.format(PlanRun.scaled(stage.duration(), scaleTime)) + ")");
             Path stageDir = dir.resolve(String.format("%02d-%s", i + 1, stage.name()));
             // the pipeline's stages are priced into the ledger of the root holding the pipeline's folder
-            RunLauncher launcher = new RunLauncher(System.out).costs(p.costs().inputs(), io.carga.report.ledger.Ledger.beside(dir)).live(plane, stage.name());
+            io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
+            RunLauncher launcher = new RunLauncher(System.out).costs(p.costs().inputs(), gate.ledger()).live(plane, stage.name());
             Judge judge;
             RunLauncher.Launched run;
-            io.carga.cli.budget.CostGate gate = new io.carga.cli.budget.CostGate(p.costs(), io.carga.report.ledger.Ledger.beside(dir), java.time.Instant.now());
             RunConfig config = stage.isDb() ? null : HttpRunPlan.apply(gate.apply(stageConfig(p, stage, scaleTime)), System.out);
             String refused = stage.isDb() ? gate.refusal(io.carga.cli.db.DbStage.plannedUserHours(stage, scaleTime), force, System.out)
                     : gate.refusal(config, force, System.out);

@@ -130,14 +130,7 @@ class DbStagesTest {
 
     @Test
     void aDbStageIsPricedIntoTheLedgerAndRefusedWhenTheBudgetIsSpentAsAnyStage() throws IOException {
-        Files.writeString(dir.resolve("prices.yaml"), """
-                date: 2026-11-30
-                source: "test invoice"
-                currency: BRL
-                ai_per_million_tokens:
-                  gpt-4-turbo: {input: 150, output: 150}
-                instance_per_hour: {e2-medium: 3.6}
-                """);
+        io.carga.cli.plan.PlanFixtures.brlPrices(dir);
         Path plan = dir.resolve("budgeted.yaml");
         String text = """
                 name: budgeted db
